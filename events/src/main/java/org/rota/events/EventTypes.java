@@ -1,0 +1,29 @@
+package org.rota.events;
+
+/**
+ * CloudEvents {@code ce_type} values. Change events carry the entity's full new state; inbound
+ * {@code *.upsert.v1} messages come from other hospital systems and are keyed by externalId.
+ */
+public final class EventTypes {
+
+    public static final String CLINICIAN = "rota.clinician.v1";
+    public static final String PROCEDURE = "rota.procedure.v1";
+    public static final String CREDENTIAL = "rota.credential.v1";
+    public static final String ACTIVITY = "rota.activity.v1";
+    public static final String ABSENCE = "rota.absence.v1";
+    public static final String DAY_PREFERENCE = "rota.preference.v1";
+    public static final String ALLOCATION = "rota.allocation.v1";
+
+    public static final String CLINICIAN_UPSERT = "rota.clinician.upsert.v1";
+    public static final String PROCEDURE_UPSERT = "rota.procedure.upsert.v1";
+    public static final String CREDENTIAL_UPSERT = "rota.credential.upsert.v1";
+    public static final String ACTIVITY_UPSERT = "rota.activity.upsert.v1";
+
+    /** Kafka record key of a change event: {@code <type>/<id>}, so one topic can carry several entity types. */
+    public static String key(String entity, Object id) {
+        return entity + "/" + id;
+    }
+
+    private EventTypes() {
+    }
+}
