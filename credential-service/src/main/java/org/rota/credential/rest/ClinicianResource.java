@@ -1,0 +1,79 @@
+package org.rota.credential.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.credential.domain.Clinician;
+import org.rota.credential.mapping.CredentialMapper;
+import org.rota.credential.service.ClinicianRequest;
+import org.rota.credential.service.ClinicianService;
+import org.rota.events.ClinicianEvent;
+import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.Page;
+import org.rota.platform.web.PageRequest;
+
+@Path("/clinicians")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinicians")
+public class ClinicianResource {
+
+    private final ClinicianService clinicians;
+
+    ClinicianResource(ClinicianService clinicians) {
+        this.clinicians = clinicians;
+    }
+
+    @POST
+    public Response create(ClinicianRequest request) {
+        Clinician clinician = clinicians.create(request);
+        return withVersion(Response.created(URI.create("/clinicians/" + clinician.id)), clinician);
+    }
+
+    @GET
+    public Page<ClinicianEvent> list(@QueryParam("department") String department, @QueryParam("active") Boolean active,
+            @QueryParam("externalId") String externalId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return clinicians.search(department, active, externalId, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return withVersion(Response.ok(), clinicians.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ClinicianRequest request) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
+        return withVersion(Response.ok(), clinicians.update(id, request, expected));
+    }
+
+    /** Deactivates: the clinician stays known, is no longer allocated. */
+    @DELETE
+    @Path("/{id}")
+    public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withVersion(Response.ok(), clinicians.deactivate(id, ExpectedVersion.of(ifMatch, null)));
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, Clinician clinician) {
+        return response.tag(Long.toString(clinician.version)).entity(CredentialMapper.toEvent(clinician)).build();
+    }
+}

@@ -1,0 +1,156 @@
+package org.rota.credential.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.credential.domain.Credential;
+import org.rota.credential.domain.CredentialChange;
+import org.rota.credential.mapping.CredentialMapper;
+import org.rota.credential.repository.CredentialRepository;
+import org.rota.credential.service.CredentialRequest;
+import org.rota.credential.service.CredentialService;
+import org.rota.credential.service.CredentialUpdateRequest;
+import org.rota.credential.service.StatusChangeRequest;
+import org.rota.events.CredentialEvent;
+import org.rota.events.CredentialLevel;
+import org.rota.events.CredentialStatus;
+import org.rota.platform.problem.ProblemException;
+import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.Page;
+import org.rota.platform.web.PageRequest;
+import org.rota.platform.web.QueryParameters;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+@Path("/credentials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Credentials")
+public class CredentialResource {
+
+    private static final int MAX_EXPIRY_HORIZON_DAYS = 3660;
+
+    private final CredentialService credentials;
+
+    CredentialResource(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    @POST
+    public Response grant(@HeaderParam(Actor.HEADER) String actor, CredentialRequest request) {
+        Credential credential = credentials.grant(request, Actor.of(actor));
+        return withVersion(Response.created(URI.create("/credentials/" + credential.id)), credential);
+    }
+
+    /**
+     * Credentials filtered by holder, procedure, status and level; {@code validOn} keeps those ACTIVE and valid on that
+     * date (who may do procedure P on date D); {@code expiringWithinDays} keeps ACTIVE ones ending within N days.
+     */
+    @GET
+    public Page<CredentialEvent> search(@QueryParam("clinicianId") String clinicianId,
+            @QueryParam("procedureCode") String procedureCode, @QueryParam("validOn") String validOn,
+            @QueryParam("expiringWithinDays") Integer expiringWithinDays, @QueryParam("status") String status,
+            @QueryParam("level") String level, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        var filter = new CredentialRepository.Filter(
+                QueryParameters.uuid("clinicianId", clinicianId),
+                procedureCode,
+                QueryParameters.date("validOn", validOn),
+                expiryHorizon(expiringWithinDays),
+                QueryParameters.enumValue("status", status, CredentialStatus.class),
+                QueryParameters.enumValue("level", level, CredentialLevel.class));
+        return credentials.search(filter, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return withVersion(Response.ok(), credentials.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Actor.HEADER) String actor, CredentialUpdateRequest request) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
+        return withVersion(Response.ok(), credentials.update(id, request, expected, Actor.of(actor)));
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
+        StatusChangeRequest change = orNone(request);
+        return withVersion(Response.ok(),
+                credentials.suspend(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
+        StatusChangeRequest change = orNone(request);
+        return withVersion(Response.ok(),
+                credentials.reinstate(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
+        StatusChangeRequest change = orNone(request);
+        return withVersion(Response.ok(),
+                credentials.revoke(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+    }
+
+    /** Every change of the credential, oldest first, with who made it and the state after it. */
+    @GET
+    @Path("/{id}/history")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return credentials.history(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    public record HistoryEntry(long version, CredentialChange.Kind kind, String actor, String reason,
+            Instant changedAt, @JsonRawValue String state) {
+
+        static HistoryEntry of(CredentialChange change) {
+            return new HistoryEntry(change.version, change.kind, change.actor, change.reason, change.changedAt,
+                    change.state);
+        }
+    }
+
+    private static LocalDate expiryHorizon(Integer days) {
+        if (days == null) {
+            return null;
+        }
+        if (days < 0 || days > MAX_EXPIRY_HORIZON_DAYS) {
+            throw ProblemException.badRequest("expiringWithinDays",
+                    "expiringWithinDays must be between 0 and " + MAX_EXPIRY_HORIZON_DAYS);
+        }
+        return LocalDate.now().plusDays(days);
+    }
+
+    private static StatusChangeRequest orNone(StatusChangeRequest request) {
+        return request == null ? StatusChangeRequest.NONE : request;
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, Credential credential) {
+        return response.tag(Long.toString(credential.version)).entity(CredentialMapper.toEvent(credential)).build();
+    }
+}

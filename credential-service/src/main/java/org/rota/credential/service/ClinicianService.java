@@ -1,0 +1,89 @@
+package org.rota.credential.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+
+import org.rota.credential.domain.Clinician;
+import org.rota.credential.mapping.CredentialMapper;
+import org.rota.credential.outbox.CredentialEvents;
+import org.rota.credential.repository.ClinicianRepository;
+import org.rota.platform.problem.ProblemException;
+import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.Page;
+import org.rota.platform.web.PageRequest;
+
+@ApplicationScoped
+@Transactional
+public class ClinicianService {
+
+    private final ClinicianRepository clinicians;
+    private final CredentialEvents events;
+
+    ClinicianService(ClinicianRepository clinicians, CredentialEvents events) {
+        this.clinicians = clinicians;
+        this.events = events;
+    }
+
+    public Clinician create(@Valid ClinicianRequest request) {
+        requireUnusedExternalId(request.externalId(), null);
+        Clinician clinician = new Clinician();
+        clinician.id = UUID.randomUUID();
+        clinician.active = true;
+        clinician.createdAt = Instant.now();
+        CredentialMapper.apply(request, clinician);
+        return saved(clinician);
+    }
+
+    public Clinician update(UUID id, @Valid ClinicianRequest request, ExpectedVersion expected) {
+        Clinician clinician = get(id);
+        expected.check("Clinician " + id, clinician.version);
+        requireUnusedExternalId(request.externalId(), id);
+        CredentialMapper.apply(request, clinician);
+        return saved(clinician);
+    }
+
+    /** Clinicians are never deleted: other systems and the history still refer to them. */
+    public Clinician deactivate(UUID id, ExpectedVersion expected) {
+        Clinician clinician = get(id);
+        expected.check("Clinician " + id, clinician.version);
+        clinician.active = false;
+        return saved(clinician);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Clinician get(UUID id) {
+        return clinicians.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Clinician", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Clinician> findByExternalId(String externalId) {
+        return clinicians.findByExternalId(externalId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Clinician> search(String department, Boolean active, String externalId, PageRequest page) {
+        return clinicians.search(department, active, externalId, page);
+    }
+
+    /** Every write bumps the version, and the event carries the version the write produced. */
+    private Clinician saved(Clinician clinician) {
+        clinician.updatedAt = Instant.now();
+        clinicians.persistAndFlush(clinician);
+        events.clinicianChanged(clinician);
+        return clinician;
+    }
+
+    private void requireUnusedExternalId(String externalId, UUID owner) {
+        clinicians.findByExternalId(externalId)
+                .filter(other -> !other.id.equals(owner))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("externalId",
+                            "Clinician " + other.id + " already has externalId " + externalId);
+                });
+    }
+}

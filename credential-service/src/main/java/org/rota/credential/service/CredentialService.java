@@ -1,0 +1,211 @@
+package org.rota.credential.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+
+import org.rota.credential.domain.Clinician;
+import org.rota.credential.domain.Credential;
+import org.rota.credential.domain.CredentialChange;
+import org.rota.credential.domain.CredentialChange.Kind;
+import org.rota.credential.domain.Procedure;
+import org.rota.credential.mapping.CredentialMapper;
+import org.rota.credential.outbox.CredentialEvents;
+import org.rota.credential.repository.ClinicianRepository;
+import org.rota.credential.repository.CredentialChangeRepository;
+import org.rota.credential.repository.CredentialRepository;
+import org.rota.credential.repository.ProcedureRepository;
+import org.rota.events.CredentialStatus;
+import org.rota.platform.problem.ProblemException;
+import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.Page;
+import org.rota.platform.web.PageRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Grants and withdraws credentials. Rules: the window is well-formed; at most one ACTIVE credential per clinician and
+ * procedure on any date; REVOKED is final. Every change is kept in the credential's history with its actor.
+ */
+@ApplicationScoped
+@Transactional
+public class CredentialService {
+
+    private final CredentialRepository credentials;
+    private final ClinicianRepository clinicians;
+    private final ProcedureRepository procedures;
+    private final CredentialChangeRepository changes;
+    private final CredentialEvents events;
+    private final ObjectMapper json;
+
+    CredentialService(CredentialRepository credentials, ClinicianRepository clinicians, ProcedureRepository procedures,
+            CredentialChangeRepository changes, CredentialEvents events, ObjectMapper json) {
+        this.credentials = credentials;
+        this.clinicians = clinicians;
+        this.procedures = procedures;
+        this.changes = changes;
+        this.events = events;
+        this.json = json;
+    }
+
+    public Credential grant(@Valid CredentialRequest request, String actor) {
+        Clinician clinician = clinicians.lockForCredentialChange(request.clinicianId())
+                .orElseThrow(() -> ProblemException.unprocessable("clinicianId",
+                        "Clinician " + request.clinicianId() + " does not exist"));
+        if (!clinician.active) {
+            throw ProblemException.unprocessable("clinicianId", "Clinician " + clinician.id + " is inactive");
+        }
+        Procedure procedure = procedures.findByCode(request.procedureCode())
+                .orElseThrow(() -> ProblemException.unprocessable("procedureCode",
+                        "Procedure " + request.procedureCode() + " does not exist"));
+        if (!procedure.active) {
+            throw ProblemException.unprocessable("procedureCode", "Procedure " + procedure.code + " is inactive");
+        }
+        requireWellFormedWindow(request.validFrom(), request.validUntil());
+        if (request.externalId() != null) {
+            credentials.findByExternalId(request.externalId()).ifPresent(other -> {
+                throw ProblemException.conflict("externalId",
+                        "Credential " + other.id + " already has externalId " + request.externalId());
+            });
+        }
+        requireNoOtherActiveCredential(request.clinicianId(), request.procedureCode(), request.validFrom(),
+                request.validUntil(), null);
+
+        Credential credential = new Credential();
+        credential.id = UUID.randomUUID();
+        credential.externalId = request.externalId();
+        credential.clinicianId = clinician.id;
+        credential.procedureCode = procedure.code;
+        credential.level = request.level();
+        credential.validFrom = request.validFrom();
+        credential.validUntil = request.validUntil();
+        credential.maxPerWeek = request.maxPerWeek();
+        credential.status = CredentialStatus.ACTIVE;
+        credential.createdAt = Instant.now();
+        return saved(credential, Kind.GRANTED, actor, null);
+    }
+
+    public Credential update(UUID id, @Valid CredentialUpdateRequest request, ExpectedVersion expected, String actor) {
+        Credential credential = get(id);
+        expected.check("Credential " + id, credential.version);
+        if (credential.status == CredentialStatus.REVOKED) {
+            throw ProblemException.conflict("status", "Credential " + id + " is revoked and cannot change");
+        }
+        requireWellFormedWindow(request.validFrom(), request.validUntil());
+        clinicians.lockForCredentialChange(credential.clinicianId);
+        if (credential.status == CredentialStatus.ACTIVE) {
+            requireNoOtherActiveCredential(credential.clinicianId, credential.procedureCode, request.validFrom(),
+                    request.validUntil(), id);
+        }
+        CredentialMapper.apply(request, credential);
+        return saved(credential, Kind.UPDATED, actor, null);
+    }
+
+    public Credential suspend(UUID id, @Valid StatusChangeRequest request, ExpectedVersion expected, String actor) {
+        Credential credential = get(id);
+        expected.check("Credential " + id, credential.version);
+        requireStatus(credential, CredentialStatus.ACTIVE, "suspended");
+        credential.status = CredentialStatus.SUSPENDED;
+        return saved(credential, Kind.SUSPENDED, actor, request.reason());
+    }
+
+    public Credential reinstate(UUID id, @Valid StatusChangeRequest request, ExpectedVersion expected, String actor) {
+        Credential credential = get(id);
+        expected.check("Credential " + id, credential.version);
+        requireStatus(credential, CredentialStatus.SUSPENDED, "reinstated");
+        clinicians.lockForCredentialChange(credential.clinicianId);
+        requireNoOtherActiveCredential(credential.clinicianId, credential.procedureCode, credential.validFrom,
+                credential.validUntil, id);
+        credential.status = CredentialStatus.ACTIVE;
+        return saved(credential, Kind.REINSTATED, actor, request.reason());
+    }
+
+    public Credential revoke(UUID id, @Valid StatusChangeRequest request, ExpectedVersion expected, String actor) {
+        Credential credential = get(id);
+        expected.check("Credential " + id, credential.version);
+        if (credential.status == CredentialStatus.REVOKED) {
+            throw ProblemException.conflict("status", "Credential " + id + " is already revoked");
+        }
+        credential.status = CredentialStatus.REVOKED;
+        return saved(credential, Kind.REVOKED, actor, request.reason());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Credential get(UUID id) {
+        return credentials.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Credential", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Credential> findByExternalId(String externalId) {
+        return credentials.findByExternalId(externalId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Credential> search(CredentialRepository.Filter filter, PageRequest page) {
+        return credentials.search(filter, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CredentialChange> history(UUID id) {
+        get(id);
+        return changes.history(id);
+    }
+
+    private Credential saved(Credential credential, Kind kind, String actor, String reason) {
+        credential.updatedAt = Instant.now();
+        credentials.persistAndFlush(credential);
+        CredentialChange change = new CredentialChange();
+        change.credentialId = credential.id;
+        change.version = credential.version;
+        change.kind = kind;
+        change.actor = actor;
+        change.reason = reason;
+        change.changedAt = credential.updatedAt;
+        change.state = stateJson(credential);
+        changes.persist(change);
+        events.credentialChanged(credential);
+        return credential;
+    }
+
+    private String stateJson(Credential credential) {
+        try {
+            return json.writeValueAsString(CredentialMapper.toEvent(credential));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireWellFormedWindow(LocalDate validFrom, LocalDate validUntil) {
+        if (validUntil != null && !validUntil.isAfter(validFrom)) {
+            throw ProblemException.badRequest("validUntil", "validUntil (" + validUntil
+                    + ") must be after validFrom (" + validFrom + ")");
+        }
+    }
+
+    private void requireNoOtherActiveCredential(UUID clinicianId, String procedureCode, LocalDate from,
+            LocalDate until, UUID self) {
+        credentials.activeFor(clinicianId, procedureCode).stream()
+                .filter(other -> !other.id.equals(self))
+                .filter(other -> other.overlaps(from, until))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("validFrom", "Clinician " + clinicianId
+                            + " already holds ACTIVE credential " + other.id + " for " + procedureCode + " from "
+                            + other.validFrom + (other.validUntil == null ? "" : " until " + other.validUntil));
+                });
+    }
+
+    private static void requireStatus(Credential credential, CredentialStatus required, String verb) {
+        if (credential.status != required) {
+            throw ProblemException.conflict("status", "Credential " + credential.id + " is " + credential.status
+                    + "; only a " + required + " credential can be " + verb);
+        }
+    }
+}
