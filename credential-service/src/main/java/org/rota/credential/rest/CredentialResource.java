@@ -38,6 +38,8 @@ import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/credentials")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +50,11 @@ public class CredentialResource {
     private static final int MAX_EXPIRY_HORIZON_DAYS = 3660;
 
     private final CredentialService credentials;
+    private final ObjectMapper json;
 
-    CredentialResource(CredentialService credentials) {
+    CredentialResource(CredentialService credentials, ObjectMapper json) {
         this.credentials = credentials;
+        this.json = json;
     }
 
     @POST
@@ -94,27 +98,30 @@ public class CredentialResource {
 
     @POST
     @Path("/{id}/suspend")
+    @Consumes(MediaType.WILDCARD)
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
-        StatusChangeRequest change = orNone(request);
+            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
+        StatusChangeRequest change = statusChange(body);
         return withVersion(Response.ok(),
                 credentials.suspend(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
     }
 
     @POST
     @Path("/{id}/reinstate")
+    @Consumes(MediaType.WILDCARD)
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
-        StatusChangeRequest change = orNone(request);
+            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
+        StatusChangeRequest change = statusChange(body);
         return withVersion(Response.ok(),
                 credentials.reinstate(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
     }
 
     @POST
     @Path("/{id}/revoke")
+    @Consumes(MediaType.WILDCARD)
     public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, StatusChangeRequest request) {
-        StatusChangeRequest change = orNone(request);
+            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
+        StatusChangeRequest change = statusChange(body);
         return withVersion(Response.ok(),
                 credentials.revoke(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
     }
@@ -146,8 +153,10 @@ public class CredentialResource {
         return LocalDate.now().plusDays(days);
     }
 
-    private static StatusChangeRequest orNone(StatusChangeRequest request) {
-        return request == null ? StatusChangeRequest.NONE : request;
+    /** The body of a status change is optional, and clients often send none, or none with a content type. */
+    private StatusChangeRequest statusChange(String body) throws JsonProcessingException {
+        return body == null || body.isBlank() ? StatusChangeRequest.NONE
+                : json.readValue(body, StatusChangeRequest.class);
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Credential credential) {
