@@ -48,6 +48,13 @@ public final class KafkaTestClient {
      */
     public List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> filter,
             int count, Duration timeout) {
+        return awaitUntil(topic, filter, matching -> matching.size() >= count, timeout);
+    }
+
+    /** Reads the topic from its beginning until the matching records satisfy {@code done}, or the timeout passes. */
+    public List<ConsumerRecord<String, String>> awaitUntil(String topic,
+            Predicate<ConsumerRecord<String, String>> filter,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -57,7 +64,7 @@ public final class KafkaTestClient {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (matching.size() < count && System.nanoTime() < deadline) {
+            while (!done.test(matching) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(record)) {
                         matching.add(record);
@@ -71,7 +78,7 @@ public final class KafkaTestClient {
     /** Reads for the whole {@code window} and returns every matching record: for asserting that nothing more came. */
     public List<ConsumerRecord<String, String>> readFor(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Duration window) {
-        return await(topic, filter, Integer.MAX_VALUE, window);
+        return awaitUntil(topic, filter, matching -> false, window);
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,8 +112,11 @@ public class OutboxRelay {
             CompletableFuture<?>[] acknowledgements = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             try {
                 CompletableFuture.allOf(acknowledgements).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge " + batch.size() + " events within "
+                        + config.sendTimeout(), e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka refused the batch: " + e.getCause().getMessage(), e);
             }
             repository.deletePublished(batch);
             published.increment(batch.size());

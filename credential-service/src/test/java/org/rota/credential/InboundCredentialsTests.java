@@ -1,0 +1,149 @@
+package org.rota.credential;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.rota.events.EventTypes;
+import org.rota.events.Topics;
+import org.rota.infra.KafkaTestClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Other hospital systems write into Rota through rota.credentials.inbound.v1. */
+@QuarkusTest
+class InboundCredentialsTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String HR = "/hospital/hr";
+
+    private final KafkaTestClient kafka = new KafkaTestClient(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    @Test
+    void upsertedClinicianIsVisibleOverRest() {
+        String externalId = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, externalId, clinicianUpsert(externalId, "Dr Inbound"));
+
+        awaitClinician(externalId).body("items[0].displayName", equalTo("Dr Inbound"))
+                .body("items[0].role", equalTo("RESIDENT"))
+                .body("items[0].departments[0]", equalTo("GASTRO"));
+
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, externalId, clinicianUpsert(externalId, "Dr Renamed"));
+        await().atMost(PATIENCE).untilAsserted(() -> clinicianByExternalId(externalId)
+                .body("items[0].displayName", equalTo("Dr Renamed"))
+                .body("items[0].version", equalTo(1)));
+    }
+
+    @Test
+    void theSameEventTwiceIsAppliedOnce() {
+        String externalId = "HR-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, EventTypes.CLINICIAN_UPSERT, externalId, clinicianUpsert(externalId, "Dr Once"));
+        publish(eventId, EventTypes.CLINICIAN_UPSERT, externalId, clinicianUpsert(externalId, "Dr Once"));
+        // a later event on the same partition proves both earlier ones were consumed
+        String marker = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, externalId, clinicianUpsert(marker, "Dr Marker"));
+
+        awaitClinician(marker);
+        clinicianByExternalId(externalId).body("items[0].version", equalTo(0));
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String poisonId = UUID.randomUUID().toString();
+        publish(poisonId, EventTypes.CLINICIAN_UPSERT, "poison", "{this is not json");
+        String invalidId = UUID.randomUUID().toString();
+        String invalidExternalId = "HR-" + UUID.randomUUID();
+        publish(invalidId, EventTypes.CLINICIAN_UPSERT, invalidExternalId,
+                clinicianUpsert(invalidExternalId, "Dr Invalid").replace("0.6", "3.5"));
+        String next = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, next, clinicianUpsert(next, "Dr After Poison"));
+
+        awaitClinician(next);
+        List<ConsumerRecord<String, String>> deadLetters = kafka.await(Topics.deadLetter(Topics.CREDENTIALS_INBOUND),
+                record -> List.of(poisonId, invalidId).contains(KafkaTestClient.header(record, "ce_id")), 2, PATIENCE);
+        assertThat(deadLetters).hasSize(2);
+        assertThat(deadLetters).allSatisfy(record ->
+                assertThat(KafkaTestClient.header(record, "dead-letter-reason")).isNotBlank());
+        assertThat(deadLetters).anySatisfy(record ->
+                assertThat(KafkaTestClient.header(record, "dead-letter-reason")).contains("fte"));
+        clinicianByExternalId(invalidExternalId).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void structuredModeCloudEventsAreAccepted() {
+        String externalId = "HR-" + UUID.randomUUID();
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"%s","type":"%s","datacontenttype":"application/json",
+                 "data":%s}""".formatted(UUID.randomUUID(), HR, EventTypes.CLINICIAN_UPSERT,
+                clinicianUpsert(externalId, "Dr Structured"));
+        kafka.send(Topics.CREDENTIALS_INBOUND, externalId, event,
+                Map.of("content-type", "application/cloudevents+json"));
+
+        awaitClinician(externalId).body("items[0].displayName", equalTo("Dr Structured"));
+    }
+
+    @Test
+    void credentialingOfficeGrantsAndRevokesByExternalId() {
+        String clinician = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(clinician, "Dr Office"));
+        String procedure = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        publish(UUID.randomUUID().toString(), EventTypes.PROCEDURE_UPSERT, procedure,
+                "{\"code\":\"%s\",\"name\":\"Colposcopy\"}".formatted(procedure));
+        String credential = "CRED-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential, credentialUpsert(credential,
+                clinician, procedure, "ACTIVE"));
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential, credentialUpsert(credential,
+                clinician, procedure, "REVOKED"));
+
+        String clinicianId = awaitClinician(clinician).extract().path("items[0].id");
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().body("items[0].status", equalTo("REVOKED")).body("items[0].externalId", equalTo(credential)));
+        String credentialId = given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().extract().path("items[0].id");
+        given().get("/credentials/{id}/history", credentialId)
+                .then().body("actor[0]", equalTo("kafka:" + HR)).body("kind[-1]", equalTo("REVOKED"));
+    }
+
+    private void publish(String eventId, String type, String key, String data) {
+        kafka.send(Topics.CREDENTIALS_INBOUND, key, data, Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", eventId,
+                "ce_source", HR,
+                "ce_type", type,
+                "content-type", "application/json"));
+    }
+
+    private static String clinicianUpsert(String externalId, String name) {
+        return """
+                {"externalId":"%s","displayName":"%s","role":"RESIDENT","departments":["GASTRO"],"fte":0.6,
+                 "maxMinutesPerWeek":1800}""".formatted(externalId, name);
+    }
+
+    private static String credentialUpsert(String externalId, String clinician, String procedure, String status) {
+        return """
+                {"externalId":"%s","clinicianExternalId":"%s","procedureCode":"%s","level":"EXPERT",
+                 "validFrom":"2026-01-01","validUntil":"2027-12-31","status":"%s"}"""
+                .formatted(externalId, clinician, procedure, status);
+    }
+
+    private static ValidatableResponse awaitClinician(String externalId) {
+        await().atMost(PATIENCE).untilAsserted(() -> clinicianByExternalId(externalId).body("totalItems", equalTo(1)));
+        return clinicianByExternalId(externalId);
+    }
+
+    private static ValidatableResponse clinicianByExternalId(String externalId) {
+        return given().queryParam("externalId", externalId).get("/clinicians").then().statusCode(200);
+    }
+}
