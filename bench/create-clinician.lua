@@ -1,0 +1,16 @@
+-- wrk script: each request creates a new clinician (a write through the transactional outbox).
+-- Every wrk thread has its own Lua state, so each gets its own prefix for unique externalIds.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("prefix", string.format("%d-%d", os.time(), threads))
+end
+
+local counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format(
+    '{"externalId":"BENCH-%s-%d","displayName":"Bench Clinician %d","role":"FACULTY","departments":["BENCH"],"fte":1.0}',
+    prefix, counter, counter)
+  return wrk.format("POST", "/clinicians", {["Content-Type"] = "application/json"}, body)
+end
