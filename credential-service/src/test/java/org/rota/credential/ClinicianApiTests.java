@@ -56,6 +56,16 @@ class ClinicianApiTests {
     }
 
     @Test
+    void aReadRightAfterAWriteShowsTheNewState() {
+        String id = Fixtures.clinician("Dr Before", "UROLOGY");
+        given().get("/clinicians/{id}", id).then().body("displayName", equalTo("Dr Before"));
+        given().contentType(ContentType.JSON).body(Fixtures.clinicianBody("Dr After", "UROLOGY", 0))
+                .put("/clinicians/{id}", id).then().statusCode(200);
+        given().get("/clinicians/{id}", id)
+                .then().body("displayName", equalTo("Dr After")).header("ETag", "\"1\"");
+    }
+
+    @Test
     void updateBasedOnAStaleVersionIsAConflict() {
         String id = Fixtures.clinician("Dr Stale", "UROLOGY");
         given().contentType(ContentType.JSON).body(Fixtures.clinicianBody("First", "UROLOGY", 0))

@@ -23,9 +23,13 @@ import org.rota.credential.mapping.CredentialMapper;
 import org.rota.credential.service.ClinicianRequest;
 import org.rota.credential.service.ClinicianService;
 import org.rota.events.ClinicianEvent;
+import org.rota.events.EventTypes;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
+import org.rota.platform.web.RepresentationCache;
+
+import io.smallrye.mutiny.Uni;
 
 @Path("/clinicians")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,9 +38,11 @@ import org.rota.platform.web.PageRequest;
 public class ClinicianResource {
 
     private final ClinicianService clinicians;
+    private final RepresentationCache cache;
 
-    ClinicianResource(ClinicianService clinicians) {
+    ClinicianResource(ClinicianService clinicians, RepresentationCache cache) {
         this.clinicians = clinicians;
+        this.cache = cache;
     }
 
     @POST
@@ -52,10 +58,12 @@ public class ClinicianResource {
         return clinicians.search(department, active, externalId, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
     }
 
+    /** Served from memory when hot; see {@link RepresentationCache}. */
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), clinicians.get(id));
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return cache.serve(EventTypes.key("clinician", id), () -> CredentialMapper.toEvent(clinicians.get(id)))
+                .map(event -> Response.ok(event).tag(Long.toString(event.version())).build());
     }
 
     @PUT

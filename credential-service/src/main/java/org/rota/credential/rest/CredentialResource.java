@@ -31,15 +31,19 @@ import org.rota.credential.service.StatusChangeRequest;
 import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
+import org.rota.events.EventTypes;
 import org.rota.platform.problem.ProblemException;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
+import org.rota.platform.web.RepresentationCache;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
 
 @Path("/credentials")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,9 +56,12 @@ public class CredentialResource {
     private final CredentialService credentials;
     private final ObjectMapper json;
 
-    CredentialResource(CredentialService credentials, ObjectMapper json) {
+    private final RepresentationCache cache;
+
+    CredentialResource(CredentialService credentials, ObjectMapper json, RepresentationCache cache) {
         this.credentials = credentials;
         this.json = json;
+        this.cache = cache;
     }
 
     @POST
@@ -82,10 +89,12 @@ public class CredentialResource {
         return credentials.search(filter, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
     }
 
+    /** Served from memory when hot; see {@link RepresentationCache}. */
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), credentials.get(id));
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return cache.serve(EventTypes.key("credential", id), () -> CredentialMapper.toEvent(credentials.get(id)))
+                .map(event -> Response.ok(event).tag(Long.toString(event.version())).build());
     }
 
     @PUT

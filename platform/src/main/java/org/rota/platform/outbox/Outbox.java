@@ -49,7 +49,7 @@ public class Outbox {
         message.eventTime = Instant.now();
         message.payload = toJson(data);
         repository.persist(message);
-        appended.fire(new OutboxAppended());
+        appended.fire(new OutboxAppended(key));
     }
 
     private String toJson(Object data) {
@@ -60,7 +60,10 @@ public class Outbox {
         }
     }
 
-    /** Fired inside the writing transaction; observed after commit to wake the relay at once. */
-    public record OutboxAppended() {
+    /**
+     * Fired inside the writing transaction for the entity with this event key; observed after commit to wake the
+     * relay at once and to drop cached representations.
+     */
+    public record OutboxAppended(String key) {
     }
 }
