@@ -38,6 +38,15 @@ final class AllocationModel {
 
     AllocationModel(Instance instance, Eligibility eligibility, List<Integer> acceptedPins,
                     PreviousAllocation previous) {
+        this(instance, eligibility, acceptedPins, previous, true);
+    }
+
+    /**
+     * @param withFairness false builds the relaxation without the fairness term: as that term is never negative, its
+     *                     bound is a valid bound of the full model, and without it the model splits by ISO week
+     */
+    AllocationModel(Instance instance, Eligibility eligibility, List<Integer> acceptedPins,
+                    PreviousAllocation previous, boolean withFairness) {
         this.instance = instance;
         this.eligibility = eligibility;
         this.weights = instance.options.weights();
@@ -61,7 +70,9 @@ final class AllocationModel {
         penaliseQualifiedWhereExpertAvailable();
         penaliseUndesiredDays();
         rewardDesiredDays();
-        penaliseUnfairness();
+        if (withFairness) {
+            penaliseUnfairness();
+        }
         penaliseChangesFromPrevious();
         model.minimize(objective);
     }

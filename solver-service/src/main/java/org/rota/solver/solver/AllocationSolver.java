@@ -7,6 +7,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,15 @@ public final class AllocationSolver {
 
     /** Tuning switch: CP-SAT parameters in text format, applied after ours, e.g. {@code "symmetry_level:0"}. */
     public static final String EXTRA_PARAMETERS_PROPERTY = "rota.solver.sat-parameters";
+
+    /** Below this many variables a single solve proves its bound quickly enough; above, multi-week windows are staged. */
+    static final int STAGED_SOLVE_MIN_PAIRS = 20_000;
+    /** Share of the time limit given to the fairness-free relaxation in a staged solve (it stops early when optimal). */
+    static final double RELAXATION_SHARE = 0.5;
+    /** Share of the time limit the load balancing of a warm start may take, capped below. */
+    static final double BALANCE_SHARE = 0.1;
+    static final double MAX_GREEDY_BALANCE_SECONDS = 0.3;
+    static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
 
     private final SolverOptions defaults;
 
@@ -51,16 +61,112 @@ public final class AllocationSolver {
         long greedyStarted = System.nanoTime();
         boolean[] greedy = GreedyConstruction.build(instance, eligibility, ledger, pins.acceptedPairs(),
                 previous.keepablePairs());
+        SolverOptions options = instance.options;
+        Set<Integer> pinned = Set.copyOf(pins.acceptedPairs());
+        LoadBalancer.balance(instance, eligibility, greedy, pinned, previous.keepablePairs(),
+                deadline(greedyStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_GREEDY_BALANCE_SECONDS));
         long greedyMillis = millisSince(greedyStarted);
 
-        AllocationModel model = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
-        model.hint(greedy);
-        long modelMillis = millisSince(started);
+        FirstSolutionClock clock = new FirstSolutionClock(started);
+        boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
+                && eligibility.size >= STAGED_SOLVE_MIN_PAIRS;
+        long modelMillis;
+        long solveMillis;
+        Run run;
+        if (!staged) {
+            AllocationModel model = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
+            model.hint(greedy);
+            modelMillis = millisSince(started);
+            long solveStarted = System.nanoTime();
+            run = runCpSat(model, options, options.timeLimitSeconds(), clock);
+            solveMillis = millisSince(solveStarted);
+        } else {
+            // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
+            // into one component per week, whose LP bound CP-SAT proves in seconds; that bound holds for the full model
+            // because fairness is never negative. The full model then starts from the relaxation's allocation.
+            AllocationModel relaxed = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous, false);
+            relaxed.hint(greedy);
+            long relaxedModelMillis = millisSince(started);
+            long solveStarted = System.nanoTime();
+            Run first = runCpSat(relaxed, options, options.timeLimitSeconds() * RELAXATION_SHARE, clock);
+            long firstMillis = millisSince(solveStarted);
+            long fullStarted = System.nanoTime();
+            boolean[] start = first.chosen() != null ? first.chosen().clone() : greedy.clone();
+            LoadBalancer.balance(instance, eligibility, start, pinned, previous.keepablePairs(),
+                    deadline(fullStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_STAGE_BALANCE_SECONDS));
+            AllocationModel full = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
+            full.hint(start);
+            modelMillis = relaxedModelMillis + millisSince(fullStarted);
+            // the time limit covers the whole call, as the caller waits for all of it
+            double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
+            long secondStarted = System.nanoTime();
+            Run second = runCpSat(full, options, Math.max(0.5, remaining), clock);
+            solveMillis = firstMillis + millisSince(secondStarted);
+            run = second.combineWith(first, chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous,
+                    chosen).total());
+            LOG.log(System.Logger.Level.DEBUG, "staged solve: relaxation {0} bound {1}, full {2} bound {3}",
+                    first.status(), first.bound(), second.status(), second.bound());
+        }
 
-        SolverOptions options = instance.options;
+        SolveStatus status = run.status();
+        boolean[] chosen = run.chosen();
+        if (status == SolveStatus.UNKNOWN) {
+            // CP-SAT found nothing in time; the greedy allocation is feasible by construction, so serve it instead.
+            LOG.log(System.Logger.Level.WARNING,
+                    "CP-SAT found no solution within {0} s; answering with the greedy allocation",
+                    options.timeLimitSeconds());
+            chosen = greedy;
+            status = SolveStatus.FEASIBLE;
+        } else if (chosen == null) {
+            chosen = new boolean[eligibility.size];
+        }
+
+        ObjectiveBreakdown breakdown = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
+        boolean solved = status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE;
+        Long objective = solved ? breakdown.total() : null;
+        Long bound = run.bound();
+        if (solved && bound != null && bound >= breakdown.total()) {
+            status = SolveStatus.OPTIMAL;
+            bound = breakdown.total();
+        }
+        UnfilledSeatExplainer explainer = new UnfilledSeatExplainer(instance, calculator, pins.conflictActivities());
+        Long firstFeasible = clock.firstMillis();
+        Solution solution = new Solution(status, objective, bound,
+                assignments(instance, eligibility, chosen),
+                unfilled(instance, eligibility, chosen, explainer),
+                pins.conflicts(), breakdown,
+                new SolveTimings(modelMillis, solveMillis, firstFeasible, greedyMillis));
+        LOG.log(System.Logger.Level.INFO,
+                "solve: {0} activities, {1} seats, {2} clinicians, {3} pairs{4}; status {5}, objective {6}, "
+                        + "bound {7}, unfilled {8}, wall {9} ms (model {10}, solve {11}, first feasible {12})",
+                instance.activityCount(), instance.totalSeats, instance.clinicianCount(), eligibility.size,
+                staged ? " (staged)" : "", status, objective, bound, solution.unfilledSeatCount(),
+                millisSince(started), modelMillis, solveMillis, firstFeasible);
+        return solution;
+    }
+
+    /** Outcome of one CP-SAT run: {@code chosen} is null when it found no solution. */
+    private record Run(SolveStatus status, boolean[] chosen, Long bound) {
+
+        /** This run, improved by an earlier run of a relaxation: the better allocation and the higher bound. */
+        Run combineWith(Run relaxation, java.util.function.ToLongFunction<boolean[]> fullObjective) {
+            Long bestBound = bound == null ? relaxation.bound : relaxation.bound == null ? bound
+                    : Long.valueOf(Math.max(bound, relaxation.bound));
+            boolean[] best = chosen;
+            if (relaxation.chosen != null
+                    && (best == null || fullObjective.applyAsLong(relaxation.chosen) < fullObjective.applyAsLong(best))) {
+                best = relaxation.chosen;
+            }
+            SolveStatus combined = status == SolveStatus.OPTIMAL ? SolveStatus.OPTIMAL
+                    : best != null ? SolveStatus.FEASIBLE : status;
+            return new Run(combined, best, bestBound);
+        }
+    }
+
+    private Run runCpSat(AllocationModel model, SolverOptions options, double seconds, FirstSolutionClock clock) {
         CpSolver solver = new CpSolver();
         solver.getParameters()
-                .setMaxTimeInSeconds(options.timeLimitSeconds())
+                .setMaxTimeInSeconds(seconds)
                 .setNumWorkers(options.workers())
                 .setRandomSeed(options.seed())
                 // The greedy hint is complete and feasible, but CP-SAT only reports it once presolve is done: repeated
@@ -68,7 +174,8 @@ public final class AllocationSolver {
                 .setCpModelProbingLevel(0)
                 .setSymmetryLevel(1)
                 .setMaxPresolveIterations(1)
-                // let the root LP run to its optimum in one go instead of creeping up in 2,000-iteration slices
+                // solve the root LP with all constraints at once, to its optimum: the bound comes in one step
+                .setAddLpConstraintsLazily(false)
                 .setRootLpIterations(100_000);
         if (Boolean.getBoolean(LOG_SEARCH_PROPERTY)) {
             solver.getParameters().setLogSearchProgress(true).setLogToStdout(true);
@@ -81,49 +188,13 @@ public final class AllocationSolver {
                 throw new IllegalArgumentException(EXTRA_PARAMETERS_PROPERTY + ": " + e.getMessage(), e);
             }
         }
-        FirstSolutionClock clock = new FirstSolutionClock(started);
-        long solveStarted = System.nanoTime();
         CpSolverStatus cpStatus = solver.solve(model.model, clock);
-        long solveMillis = millisSince(solveStarted);
-
         SolveStatus status = map(cpStatus);
-        boolean[] chosen;
-        Long bound = null;
-        if (status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE) {
-            chosen = readSolution(solver, model);
-            bound = (long) Math.ceil(solver.bestObjectiveBound() - 1e-6);
-        } else if (status == SolveStatus.UNKNOWN) {
-            // CP-SAT found nothing in time; the greedy allocation is feasible by construction, so serve it instead.
-            LOG.log(System.Logger.Level.WARNING, "CP-SAT found no solution within {0} s; answering with the greedy allocation",
-                    options.timeLimitSeconds());
-            chosen = greedy;
-            status = SolveStatus.FEASIBLE;
-        } else {
-            chosen = new boolean[eligibility.size];
+        if (status != SolveStatus.OPTIMAL && status != SolveStatus.FEASIBLE) {
+            return new Run(status, null, null);
         }
-
-        ObjectiveBreakdown breakdown = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
-        Long objective = status == SolveStatus.INFEASIBLE || status == SolveStatus.MODEL_INVALID
-                ? null : breakdown.total();
-        // CP-SAT may carry a loose spread variable in a non-optimal solution, so its objective can only be higher
-        if (bound != null && Math.round(solver.objectiveValue()) < breakdown.total()) {
-            LOG.log(System.Logger.Level.WARNING, "objective {0} from CP-SAT is below the breakdown total {1}",
-                    solver.objectiveValue(), breakdown.total());
-        }
-        UnfilledSeatExplainer explainer = new UnfilledSeatExplainer(instance, calculator, pins.conflictActivities());
-        Long firstFeasible = clock.firstMillis();
-        Solution solution = new Solution(status, objective, bound,
-                assignments(instance, eligibility, chosen),
-                unfilled(instance, eligibility, chosen, explainer),
-                pins.conflicts(), breakdown,
-                new SolveTimings(modelMillis, solveMillis, firstFeasible, greedyMillis));
-        LOG.log(System.Logger.Level.INFO,
-                "solve: {0} activities, {1} seats, {2} clinicians, {3} pairs; status {4} (CP-SAT {5}), objective {6}, "
-                        + "bound {7}, unfilled {8}, wall {9} ms (model {10}, solve {11}, first feasible {12})",
-                instance.activityCount(), instance.totalSeats, instance.clinicianCount(), eligibility.size, status,
-                cpStatus, objective, bound, solution.unfilledSeatCount(), millisSince(started), modelMillis,
-                solveMillis, firstFeasible);
-        return solution;
+        // CP-SAT may carry a loose spread variable in a non-optimal solution; the evaluator prices the allocation itself
+        return new Run(status, readSolution(solver, model), (long) Math.ceil(solver.bestObjectiveBound() - 1e-6));
     }
 
     private static boolean[] readSolution(CpSolver solver, AllocationModel model) {
@@ -177,6 +248,10 @@ public final class AllocationSolver {
             case MODEL_INVALID -> SolveStatus.MODEL_INVALID;
             default -> SolveStatus.UNKNOWN;
         };
+    }
+
+    private static long deadline(long fromNanos, double seconds, double atMostSeconds) {
+        return fromNanos + (long) (Math.min(seconds, atMostSeconds) * 1e9);
     }
 
     private static long millisSince(long nanos) {

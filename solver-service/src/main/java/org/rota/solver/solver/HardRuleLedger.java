@@ -106,6 +106,20 @@ final class HardRuleLedger {
         seatsTaken[a]++;
     }
 
+    /** Undoes {@link #take(int)}. */
+    void release(int p) {
+        int a = eligibility.activity[p];
+        int c = eligibility.clinician[p];
+        takenActivities.get(c).remove(Integer.valueOf(a));
+        activitiesPerDay[c][instance.day[a]]--;
+        minutesPerWeek[c][instance.week[a]] -= instance.minutes[a];
+        int k = eligibility.credential[p];
+        if (k >= 0) {
+            credentialUsesPerWeek.merge(credentialWeek(k, a), -1, Integer::sum);
+        }
+        seatsTaken[a]--;
+    }
+
     private long credentialWeek(int k, int a) {
         return (long) k * instance.weekCount + instance.week[a];
     }
