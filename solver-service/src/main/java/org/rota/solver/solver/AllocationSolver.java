@@ -36,9 +36,12 @@ public final class AllocationSolver {
     /** Share of the time limit the load balancing of a warm start may take, capped below. */
     static final double BALANCE_SHARE = 0.1;
     static final double MAX_GREEDY_BALANCE_SECONDS = 0.3;
+    /** CP-SAT always gets this long, even when building the model used up the time limit. */
+    static final double MIN_SOLVE_SECONDS = 0.2;
     static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
 
     private final SolverOptions defaults;
+    private final int stagedSolveMinPairs;
 
     public AllocationSolver() {
         this(SolverOptions.defaults());
@@ -46,7 +49,12 @@ public final class AllocationSolver {
 
     /** @param defaults the service's configured options, used for whatever a problem's options omit */
     public AllocationSolver(SolverOptions defaults) {
+        this(defaults, STAGED_SOLVE_MIN_PAIRS);
+    }
+
+    AllocationSolver(SolverOptions defaults, int stagedSolveMinPairs) {
         this.defaults = defaults.orElse(SolverOptions.defaults());
+        this.stagedSolveMinPairs = stagedSolveMinPairs;
     }
 
     public Solution solve(Problem problem) {
@@ -69,7 +77,7 @@ public final class AllocationSolver {
 
         FirstSolutionClock clock = new FirstSolutionClock(started);
         boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
-                && eligibility.size >= STAGED_SOLVE_MIN_PAIRS;
+                && eligibility.size >= stagedSolveMinPairs;
         long modelMillis;
         long solveMillis;
         Run run;
@@ -78,7 +86,7 @@ public final class AllocationSolver {
             model.hint(greedy);
             modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            run = runCpSat(model, options, options.timeLimitSeconds(), clock);
+            run = runCpSat(model, options, remainingSeconds(options, started), clock);
             solveMillis = millisSince(solveStarted);
         } else {
             // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
@@ -97,10 +105,8 @@ public final class AllocationSolver {
             AllocationModel full = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
             full.hint(start);
             modelMillis = relaxedModelMillis + millisSince(fullStarted);
-            // the time limit covers the whole call, as the caller waits for all of it
-            double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
             long secondStarted = System.nanoTime();
-            Run second = runCpSat(full, options, Math.max(0.5, remaining), clock);
+            Run second = runCpSat(full, options, remainingSeconds(options, started), clock);
             solveMillis = firstMillis + millisSince(secondStarted);
             run = second.combineWith(first, chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous,
                     chosen).total());
@@ -248,6 +254,11 @@ public final class AllocationSolver {
             case MODEL_INVALID -> SolveStatus.MODEL_INVALID;
             default -> SolveStatus.UNKNOWN;
         };
+    }
+
+    /** The time limit covers the whole call, model building included, as the caller waits for all of it. */
+    private static double remainingSeconds(SolverOptions options, long startedNanos) {
+        return Math.max(MIN_SOLVE_SECONDS, options.timeLimitSeconds() - (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static long deadline(long fromNanos, double seconds, double atMostSeconds) {
