@@ -59,67 +59,23 @@ final class GreedyConstruction {
                 take(instance, eligibility, ledger, chosen, load, best);
             }
         }
-        repairUnfilledSeats(instance, eligibility, ledger, chosen, load, Set.copyOf(pins), order);
+        int before = unfilledSeats(instance, ledger);
+        if (before > 0) {
+            new SeatRepair(instance, eligibility, ledger, chosen, Set.copyOf(pins)).repair(order);
+        }
+        if (Boolean.getBoolean("rota.solver.trace")) {
+            System.err.printf("greedy: %d unfilled seats before repair, %d after%n", before,
+                    unfilledSeats(instance, ledger));
+        }
         return chosen;
     }
 
-    /**
-     * Fills seats the first pass left empty by moving one assignment: a clinician who could take the seat but for one
-     * of their assignments in the same week gives that assignment to another clinician who fits it. Pins never move.
-     */
-    private static void repairUnfilledSeats(Instance instance, Eligibility eligibility, HardRuleLedger ledger,
-                                            boolean[] chosen, long[] load, Set<Integer> pins, Integer[] order) {
-        List<List<Integer>> chosenByClinician = new java.util.ArrayList<>();
-        for (int c = 0; c < instance.clinicianCount(); c++) {
-            chosenByClinician.add(new java.util.ArrayList<>());
+    private static int unfilledSeats(Instance instance, HardRuleLedger ledger) {
+        int unfilled = 0;
+        for (int a = 0; a < instance.activityCount(); a++) {
+            unfilled += instance.required[a] - ledger.seatsTaken(a);
         }
-        for (int p = 0; p < eligibility.size; p++) {
-            if (chosen[p]) {
-                chosenByClinician.get(eligibility.clinician[p]).add(p);
-            }
-        }
-        for (int a : order) {
-            candidates:
-            for (int p : eligibility.byActivity[a]) {
-                if (!ledger.hasFreeSeat(a)) {
-                    break;
-                }
-                if (chosen[p]) {
-                    continue;
-                }
-                int c = eligibility.clinician[p];
-                for (int q : List.copyOf(chosenByClinician.get(c))) {
-                    int b = eligibility.activity[q];
-                    if (pins.contains(q) || instance.week[b] != instance.week[a]) {
-                        continue;
-                    }
-                    ledger.release(q);
-                    if (ledger.check(p) == null) {
-                        ledger.take(p);
-                        int replacement = -1;
-                        for (int r : eligibility.byActivity[b]) {
-                            if (!chosen[r] && eligibility.clinician[r] != c && ledger.check(r) == null) {
-                                replacement = r;
-                                break;
-                            }
-                        }
-                        if (replacement >= 0) {
-                            chosen[q] = false;
-                            load[c] -= instance.normalisedMinutes(b, c);
-                            chosenByClinician.get(c).remove(Integer.valueOf(q));
-                            chosen[p] = true;
-                            load[c] += instance.normalisedMinutes(a, c);
-                            chosenByClinician.get(c).add(p);
-                            take(instance, eligibility, ledger, chosen, load, replacement);
-                            chosenByClinician.get(eligibility.clinician[replacement]).add(replacement);
-                            continue candidates;
-                        }
-                        ledger.release(p);
-                    }
-                    ledger.take(q);
-                }
-            }
-        }
+        return unfilled;
     }
 
     private static long marginalCost(Instance instance, Eligibility eligibility, Weights weights,
