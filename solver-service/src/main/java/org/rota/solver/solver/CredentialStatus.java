@@ -1,0 +1,7 @@
+package org.rota.solver.solver;
+
+public enum CredentialStatus {
+    ACTIVE,
+    SUSPENDED,
+    REVOKED
+}

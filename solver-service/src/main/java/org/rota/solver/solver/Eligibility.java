@@ -1,0 +1,86 @@
+package org.rota.solver.solver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The eligible (activity, clinician) pairs, numbered 0..size-1 in activity order, then clinician order. */
+final class Eligibility {
+
+    final int size;
+    final int[] activity;
+    final int[] clinician;
+    /** Credential level of the pair, null for an activity without procedure. */
+    final Level[] level;
+    /** Index into the problem's credentials, -1 for an activity without procedure. */
+    final int[] credential;
+    final int[][] byActivity;
+    final int[][] byClinician;
+    /** Whether some eligible clinician of the activity is an EXPERT for its procedure. */
+    final boolean[] expertAvailable;
+    private final Map<Long, Integer> index = new HashMap<>();
+    private final int clinicianCount;
+
+    Eligibility(Instance instance, List<int[]> pairs, List<Level> levels) {
+        size = pairs.size();
+        clinicianCount = instance.clinicianCount();
+        activity = new int[size];
+        clinician = new int[size];
+        level = new Level[size];
+        credential = new int[size];
+        List<List<Integer>> perActivity = Instance.buckets(instance.activityCount());
+        List<List<Integer>> perClinician = Instance.buckets(clinicianCount);
+        expertAvailable = new boolean[instance.activityCount()];
+        for (int p = 0; p < size; p++) {
+            int[] pair = pairs.get(p);
+            activity[p] = pair[0];
+            clinician[p] = pair[1];
+            credential[p] = pair[2];
+            level[p] = levels.get(p);
+            perActivity.get(pair[0]).add(p);
+            perClinician.get(pair[1]).add(p);
+            index.put(key(pair[0], pair[1]), p);
+            if (level[p] == Level.EXPERT) {
+                expertAvailable[pair[0]] = true;
+            }
+        }
+        byActivity = toArrays(perActivity);
+        byClinician = toArrays(perClinician);
+    }
+
+    /** The pair's number, or -1 when the clinician is not eligible for the activity. */
+    int pair(int a, int c) {
+        Integer p = index.get(key(a, c));
+        return p == null ? -1 : p;
+    }
+
+    boolean clinicianHasAnyPair(int c) {
+        return byClinician[c].length > 0;
+    }
+
+    /** A QUALIFIED assignment where an EXPERT could have served: the qualifiedInsteadOfExpert term. */
+    boolean isQualifiedInsteadOfExpert(int p) {
+        return level[p] == Level.QUALIFIED && expertAvailable[activity[p]];
+    }
+
+    private long key(int a, int c) {
+        return (long) a * clinicianCount + c;
+    }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        int[][] arrays = new int[lists.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return arrays;
+    }
+
+    static List<Integer> list(int[] values) {
+        List<Integer> list = new ArrayList<>(values.length);
+        for (int v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}

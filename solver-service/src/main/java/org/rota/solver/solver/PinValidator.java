@@ -1,0 +1,87 @@
+package org.rota.solver.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepts pins one by one (earliest activity first) into the ledger and reports every pin it cannot keep, so an
+ * impossible pin never makes the model infeasible and is never dropped silently. When two pins clash, the earlier
+ * activity's pin is kept and the later one reported.
+ */
+final class PinValidator {
+
+    record Result(List<Integer> acceptedPairs, List<PinConflict> conflicts, Set<Integer> conflictActivities) {
+    }
+
+    private PinValidator() {
+    }
+
+    static Result validate(Instance instance, Eligibility eligibility, EligibilityCalculator calculator,
+                           HardRuleLedger ledger) {
+        List<PinConflict> conflicts = new ArrayList<>();
+        Set<Integer> conflictActivities = new HashSet<>();
+        List<int[]> known = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Pin pin : instance.problem.pins()) {
+            Integer a = instance.activityIndex.get(pin.activityId());
+            Integer c = instance.clinicianIndex.get(pin.clinicianId());
+            if (a == null) {
+                conflicts.add(new PinConflict(pin.activityId(), pin.clinicianId(), PinConflictReason.UNKNOWN_ACTIVITY,
+                        "no such activity in the problem"));
+            } else if (c == null) {
+                conflicts.add(new PinConflict(pin.activityId(), pin.clinicianId(), PinConflictReason.UNKNOWN_CLINICIAN,
+                        "no such clinician in the problem"));
+                conflictActivities.add(a);
+            } else if (seen.add((long) a * instance.clinicianCount() + c)) {
+                known.add(new int[] {a, c});
+            }
+        }
+        known.sort(Comparator.<int[]>comparingInt(k -> k[0]).thenComparing(k -> instance.clinicians[k[1]].id()));
+
+        List<Integer> accepted = new ArrayList<>();
+        for (int[] pin : known) {
+            int a = pin[0];
+            int c = pin[1];
+            String activityId = instance.activities[a].id();
+            String clinicianId = instance.clinicians[c].id();
+            int p = eligibility.pair(a, c);
+            if (p < 0) {
+                EligibilityCalculator.Stage stage = calculator.assess(a, c).stage();
+                conflicts.add(new PinConflict(activityId, clinicianId, PinConflictReason.NOT_ELIGIBLE,
+                        describe(stage)));
+                conflictActivities.add(a);
+                continue;
+            }
+            if (!ledger.hasFreeSeat(a)) {
+                conflicts.add(new PinConflict(activityId, clinicianId, PinConflictReason.MORE_PINS_THAN_SEATS,
+                        "the activity needs " + instance.required[a] + " clinician(s)"));
+                conflictActivities.add(a);
+                continue;
+            }
+            HardRuleLedger.Violation violation = ledger.check(p);
+            if (violation != null) {
+                conflicts.add(new PinConflict(activityId, clinicianId, violation.reason(), violation.detail()));
+                conflictActivities.add(a);
+                continue;
+            }
+            ledger.take(p);
+            accepted.add(p);
+        }
+        return new Result(accepted, conflicts, conflictActivities);
+    }
+
+    private static String describe(EligibilityCalculator.Stage stage) {
+        return switch (stage) {
+            case INACTIVE -> "clinician is inactive";
+            case NO_CREDENTIAL -> "clinician holds no credential for the procedure";
+            case CREDENTIAL_NOT_VALID -> "credential is not ACTIVE and valid on the activity's dates";
+            case LEVEL_TOO_LOW -> "credential level is below the activity's minimum level";
+            case ABSENT -> "clinician is absent";
+            case BUSY -> "clinician is busy in another department";
+            case ELIGIBLE -> "eligible";
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.rota.solver.solver;
+
+public enum PreferenceKind {
+    DESIRED,
+    UNDESIRED
+}

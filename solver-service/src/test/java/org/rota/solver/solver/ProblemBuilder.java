@@ -1,0 +1,123 @@
+package org.rota.solver.solver;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tiny hand-built problems for rule specifications. Times are UTC unless a zone is set; one worker, fixed seed. */
+final class ProblemBuilder {
+
+    private ZoneId zone = ZoneId.of("UTC");
+    private final List<Clinician> clinicians = new ArrayList<>();
+    private final List<Credential> credentials = new ArrayList<>();
+    private final List<Activity> activities = new ArrayList<>();
+    private final List<Absence> absences = new ArrayList<>();
+    private final List<DayPreference> preferences = new ArrayList<>();
+    private final List<Pin> pins = new ArrayList<>();
+    private final List<PreviousAssignment> previous = new ArrayList<>();
+    private final List<BusyInterval> busy = new ArrayList<>();
+    private SolverOptions options = new SolverOptions(10.0, 1, 0, null, null, null);
+
+    static ProblemBuilder problem() {
+        return new ProblemBuilder();
+    }
+
+    static Instant at(String localDateTime) {
+        return Instant.parse(localDateTime + ":00Z");
+    }
+
+    ProblemBuilder zone(String id) {
+        zone = ZoneId.of(id);
+        return this;
+    }
+
+    ProblemBuilder clinician(String id) {
+        clinicians.add(new Clinician(id, 1.0, null));
+        return this;
+    }
+
+    ProblemBuilder clinician(String id, double fte, Integer maxMinutesPerWeek) {
+        clinicians.add(new Clinician(id, fte, maxMinutesPerWeek));
+        return this;
+    }
+
+    ProblemBuilder inactiveClinician(String id) {
+        clinicians.add(new Clinician(id, 1.0, null, false, null));
+        return this;
+    }
+
+    /** An ACTIVE credential valid from 2026-01-01 with no end. */
+    ProblemBuilder credential(String clinicianId, String procedure, Level level) {
+        return credential(new Credential(clinicianId, procedure, level, LocalDate.parse("2026-01-01"), null,
+                CredentialStatus.ACTIVE, null));
+    }
+
+    ProblemBuilder credential(Credential credential) {
+        credentials.add(credential);
+        return this;
+    }
+
+    /** An activity for one clinician at minimum level QUALIFIED; times like "2026-12-07T08:00" (UTC). */
+    ProblemBuilder activity(String id, String start, String end, String procedure) {
+        return activity(id, start, end, procedure, 1, Level.QUALIFIED);
+    }
+
+    ProblemBuilder activity(String id, String start, String end, String procedure, int required, Level minimum) {
+        activities.add(new Activity(id, at(start), at(end), procedure, required, minimum));
+        return this;
+    }
+
+    ProblemBuilder absence(String clinicianId, String from, String until) {
+        absences.add(new Absence(clinicianId, at(from), at(until)));
+        return this;
+    }
+
+    ProblemBuilder busy(String clinicianId, String from, String until) {
+        busy.add(new BusyInterval(clinicianId, at(from), at(until)));
+        return this;
+    }
+
+    ProblemBuilder preference(String clinicianId, String date, PreferenceKind kind) {
+        preferences.add(new DayPreference(clinicianId, LocalDate.parse(date), kind));
+        return this;
+    }
+
+    ProblemBuilder pin(String activityId, String clinicianId) {
+        pins.add(new Pin(activityId, clinicianId));
+        return this;
+    }
+
+    ProblemBuilder previous(String activityId, String clinicianId) {
+        previous.add(new PreviousAssignment(activityId, clinicianId));
+        return this;
+    }
+
+    ProblemBuilder minRestMinutes(int minutes) {
+        options = options.withMinRestMinutes(minutes);
+        return this;
+    }
+
+    ProblemBuilder maxActivitiesPerDay(int count) {
+        options = options.withMaxActivitiesPerDay(count);
+        return this;
+    }
+
+    /** Only the given weights; the others are zero so that no other soft rule can decide the test. */
+    ProblemBuilder weights(long unfilledSeat, long qualifiedInsteadOfExpert, long undesiredDay, long desiredDay,
+                           long fairness, long change) {
+        options = options.withWeights(new Weights(unfilledSeat, qualifiedInsteadOfExpert, undesiredDay, desiredDay,
+                fairness, change));
+        return this;
+    }
+
+    Problem build() {
+        return new Problem(zone, clinicians, credentials, activities, absences, preferences, pins, previous, busy,
+                options);
+    }
+
+    Solution solve() {
+        return new AllocationSolver().solve(build());
+    }
+}

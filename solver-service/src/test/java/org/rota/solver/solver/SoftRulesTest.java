@@ -1,0 +1,166 @@
+package org.rota.solver.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rota.solver.solver.ProblemBuilder.problem;
+import static org.rota.solver.solver.SolutionAssertions.activitiesOf;
+import static org.rota.solver.solver.SolutionAssertions.staffOf;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each case sets up two soft rules against each other with weights chosen so that only the rule under test can win:
+ * without it, the competing rule would decide the other way.
+ */
+@DisplayName("Soft rules")
+class SoftRulesTest {
+
+    private static ProblemBuilder expertAndQualifiedForOneVasList() {
+        return problem()
+                .clinician("expert").clinician("qualified")
+                .credential("expert", "VAS", Level.EXPERT)
+                .credential("qualified", "VAS", Level.QUALIFIED)
+                .activity("a1", "2026-12-07T08:00", "2026-12-07T12:00", "VAS");
+    }
+
+    @Test
+    void aSeatIsStaffedEvenOnAnUndesiredDay() {
+        Solution solution = problem().clinician("c1")
+                .preference("c1", "2026-12-07", PreferenceKind.UNDESIRED)
+                .activity("a1", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                .weights(100_000, 0, 5, 0, 0, 0)
+                .solve();
+
+        assertThat(staffOf(solution, "a1")).containsExactly("c1");
+        assertThat(solution.breakdown().unfilledSeats()).isZero();
+        assertThat(solution.breakdown().undesiredDays()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnfilledSeatCostsItsWeightPerSeat() {
+        Solution solution = problem().clinician("c1")
+                .activity("a1", "2026-12-07T08:00", "2026-12-07T12:00", null, 3, Level.QUALIFIED)
+                .weights(1000, 0, 0, 0, 0, 0)
+                .solve();
+
+        assertThat(solution.breakdown().unfilledSeats()).isEqualTo(2000);
+        assertThat(solution.objective()).isEqualTo(2000);
+    }
+
+    @Test
+    void anExpertIsPreferredOverAQualifiedClinician() {
+        // the expert dislikes the day (cost 5), yet QUALIFIED where an EXPERT can serve costs more (10)
+        Solution solution = expertAndQualifiedForOneVasList()
+                .preference("expert", "2026-12-07", PreferenceKind.UNDESIRED)
+                .weights(100_000, 10, 5, 0, 0, 0)
+                .solve();
+
+        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "expert", Level.EXPERT));
+        assertThat(solution.breakdown().qualifiedInsteadOfExpert()).isZero();
+    }
+
+    @Test
+    void aQualifiedClinicianCostsNothingExtraWhenNoExpertIsEligible() {
+        Solution solution = expertAndQualifiedForOneVasList()
+                .absence("expert", "2026-12-07T00:00", "2026-12-08T00:00")
+                .solve();
+
+        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "qualified", Level.QUALIFIED));
+        assertThat(solution.breakdown().qualifiedInsteadOfExpert()).isZero();
+    }
+
+    @Test
+    void anUndesiredDayIsAvoidedWhenSomeoneElseCanServe() {
+        Solution solution = expertAndQualifiedForOneVasList()
+                .preference("expert", "2026-12-07", PreferenceKind.UNDESIRED)
+                .weights(100_000, 1, 5, 0, 0, 0)
+                .solve();
+
+        assertThat(staffOf(solution, "a1")).containsExactly("qualified");
+        assertThat(solution.breakdown().undesiredDays()).isZero();
+        assertThat(solution.breakdown().qualifiedInsteadOfExpert()).isEqualTo(1);
+    }
+
+    @Test
+    void aDesiredDayIsRewarded() {
+        Solution solution = expertAndQualifiedForOneVasList()
+                .preference("qualified", "2026-12-07", PreferenceKind.DESIRED)
+                .weights(100_000, 1, 0, 5, 0, 0)
+                .solve();
+
+        assertThat(staffOf(solution, "a1")).containsExactly("qualified");
+        assertThat(solution.breakdown().desiredDays()).isEqualTo(-5);
+        assertThat(solution.objective()).isEqualTo(-4);
+    }
+
+    @Test
+    void fairnessSpreadsWorkAcrossClinicians() {
+        // giving both sessions to the expert saves 2 QUALIFIED penalties but leaves a spread of 8 hours
+        Solution solution = problem()
+                .clinician("expert").clinician("qualified")
+                .credential("expert", "VAS", Level.EXPERT)
+                .credential("qualified", "VAS", Level.QUALIFIED)
+                .activity("mon", "2026-12-07T08:00", "2026-12-07T12:00", "VAS")
+                .activity("tue", "2026-12-08T08:00", "2026-12-08T12:00", "VAS")
+                .weights(100_000, 1, 0, 0, 10, 0)
+                .solve();
+
+        assertThat(activitiesOf(solution, "expert")).hasSize(1);
+        assertThat(activitiesOf(solution, "qualified")).hasSize(1);
+        assertThat(solution.breakdown().fairness()).isZero();
+    }
+
+    @Test
+    void fairnessComparesLoadNormalisedByFte() {
+        // four 2-hour sessions: 3 for the full-timer and 1 for the half-timer is 6 h against 4 h full-time equivalent
+        Solution solution = problem()
+                .clinician("full", 1.0, null).clinician("half", 0.5, null)
+                .activity("s1", "2026-12-07T08:00", "2026-12-07T10:00", null)
+                .activity("s2", "2026-12-08T08:00", "2026-12-08T10:00", null)
+                .activity("s3", "2026-12-09T08:00", "2026-12-09T10:00", null)
+                .activity("s4", "2026-12-10T08:00", "2026-12-10T10:00", null)
+                .weights(100_000, 0, 0, 0, 1, 0)
+                .solve();
+
+        assertThat(activitiesOf(solution, "full")).hasSize(3);
+        assertThat(activitiesOf(solution, "half")).hasSize(1);
+        assertThat(solution.breakdown().counts().fairnessSpreadHours()).isEqualTo(2);
+    }
+
+    @Test
+    void stabilityKeepsThePreviousHolder() {
+        // moving the seat to the expert would save 10 but costs a change of 20
+        Solution solution = expertAndQualifiedForOneVasList()
+                .previous("a1", "qualified")
+                .weights(100_000, 10, 0, 0, 0, 20)
+                .solve();
+
+        assertThat(staffOf(solution, "a1")).containsExactly("qualified");
+        assertThat(solution.breakdown().changes()).isZero();
+    }
+
+    @Test
+    void aPreviousAssignmentThatCanNoLongerBeKeptCountsAsAChange() {
+        Solution solution = expertAndQualifiedForOneVasList()
+                .previous("a1", "qualified")
+                .absence("qualified", "2026-12-07T00:00", "2026-12-08T00:00")
+                .weights(100_000, 10, 0, 0, 0, 20)
+                .solve();
+
+        assertThat(staffOf(solution, "a1")).containsExactly("expert");
+        assertThat(solution.breakdown().counts().changes()).isEqualTo(1);
+        assertThat(solution.breakdown().changes()).isEqualTo(20);
+    }
+
+    @Test
+    void theObjectiveIsTheSumOfTheBreakdown() {
+        Solution solution = expertAndQualifiedForOneVasList()
+                .activity("a2", "2026-12-07T08:00", "2026-12-07T12:00", "VAS", 3, Level.QUALIFIED)
+                .preference("qualified", "2026-12-07", PreferenceKind.DESIRED)
+                .previous("a1", "qualified")
+                .solve();
+
+        assertThat(solution.objective()).isEqualTo(solution.breakdown().total());
+        assertThat(solution.bestBound()).isEqualTo(solution.objective());
+    }
+}

@@ -1,0 +1,93 @@
+package org.rota.solver.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rota.solver.solver.ProblemBuilder.problem;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rota.solver.bench.InstanceGenerator;
+
+@DisplayName("Warm start and staged solving")
+class WarmStartTest {
+
+    private static Problem twoWeeks() {
+        return InstanceGenerator.generate(new InstanceGenerator.Spec("two-weeks", 8, 3, 2, 24, false, 11))
+                .withOptions(new SolverOptions(10.0, 1, 0, null, null, null));
+    }
+
+    @Test
+    void theGreedyAllocationRespectsEveryHardRule() {
+        Problem problem = twoWeeks();
+        Instance instance = new Instance(problem, SolverOptions.defaults());
+        Eligibility eligibility = new EligibilityCalculator(instance).calculate();
+        HardRuleLedger ledger = new HardRuleLedger(instance, eligibility);
+        boolean[] chosen = GreedyConstruction.build(instance, eligibility, ledger, List.of(), Set.of());
+
+        HardRuleLedger replay = new HardRuleLedger(instance, eligibility);
+        for (int p = 0; p < eligibility.size; p++) {
+            if (chosen[p]) {
+                assertThat(replay.check(p)).isNull();
+                assertThat(replay.hasFreeSeat(eligibility.activity[p])).isTrue();
+                replay.take(p);
+            }
+        }
+    }
+
+    @Test
+    void loadBalancingLowersTheSpreadWithoutRaisingTheObjective() {
+        // the greedy start gives all six sessions to c1, who is first in line and cheapest
+        Problem problem = problem()
+                .clinician("c1").clinician("c2").clinician("c3")
+                .activity("s1", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                .activity("s2", "2026-12-07T13:00", "2026-12-07T17:00", null)
+                .activity("s3", "2026-12-08T08:00", "2026-12-08T12:00", null)
+                .activity("s4", "2026-12-08T13:00", "2026-12-08T17:00", null)
+                .activity("s5", "2026-12-09T08:00", "2026-12-09T12:00", null)
+                .activity("s6", "2026-12-09T13:00", "2026-12-09T17:00", null)
+                .build();
+        Instance instance = new Instance(problem, SolverOptions.defaults());
+        Eligibility eligibility = new EligibilityCalculator(instance).calculate();
+        PreviousAllocation previous = PreviousAllocation.of(instance, eligibility);
+        boolean[] chosen = new boolean[eligibility.size];
+        for (int a = 0; a < instance.activityCount(); a++) {
+            chosen[eligibility.pair(a, 0)] = true;
+        }
+        ObjectiveBreakdown before = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
+
+        LoadBalancer.balance(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
+
+        ObjectiveBreakdown after = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
+        assertThat(before.counts().fairnessSpreadHours()).isEqualTo(24);
+        assertThat(after.counts().fairnessSpreadHours()).isZero();
+        assertThat(after.total()).isLessThan(before.total());
+        assertThat(after.counts().unfilledSeats()).isZero();
+    }
+
+    @Test
+    void aStagedSolveFindsTheSameOptimumAsASingleSolve() {
+        Problem problem = twoWeeks();
+
+        Solution single = new AllocationSolver(SolverOptions.defaults(), Integer.MAX_VALUE).solve(problem);
+        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0).solve(problem);
+
+        assertThat(single.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(staged.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(staged.objective()).isEqualTo(single.objective());
+        assertThat(staged.bestBound()).isEqualTo(staged.objective());
+    }
+
+    @Test
+    void previousAssignmentsAreKeptWhenNothingChanged() {
+        Problem problem = twoWeeks();
+        Solution first = new AllocationSolver().solve(problem);
+
+        Solution again = new AllocationSolver().solve(problem.withPrevious(first.assignments().stream()
+                .map(assignment -> new PreviousAssignment(assignment.activityId(), assignment.clinicianId()))
+                .toList()));
+
+        assertThat(again.assignments()).containsExactlyInAnyOrderElementsOf(first.assignments());
+        assertThat(again.breakdown().changes()).isZero();
+    }
+}
