@@ -13,7 +13,8 @@ public final class Contracts {
             EventTypes.CREDENTIAL, "credential.v1",
             EventTypes.CLINICIAN_UPSERT, "clinician-upsert.v1",
             EventTypes.PROCEDURE_UPSERT, "procedure-upsert.v1",
-            EventTypes.CREDENTIAL_UPSERT, "credential-upsert.v1");
+            EventTypes.CREDENTIAL_UPSERT, "credential-upsert.v1",
+            EventTypes.ALLOCATION, "allocation.v1");
 
     /** The classpath resource of the schema for {@code ceType}. */
     public static String schemaFor(String ceType) {

@@ -1,0 +1,60 @@
+package org.rota.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One solved planning window (a department's ISO week), on {@code rota.allocations.v1} keyed
+ * {@code allocation/<windowId>}. Entries carry enough (procedure, start, end) that a reader needs no second call.
+ */
+public record AllocationEvent(
+        String windowId,
+        String department,
+        LocalDate weekStart,
+        Instant from,
+        Instant to,
+        long version,
+        Instant publishedAt,
+        UUID solveRunId,
+        String solverStatus,
+        Long objective,
+        Long bestBound,
+        List<AssignmentEntry> assignments,
+        List<UnfilledEntry> unfilled,
+        List<PinConflictEntry> pinConflicts,
+        Diff diff,
+        Breakdown breakdown,
+        Timings timings) {
+
+    public record AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, String procedureCode,
+            Instant start, Instant end) {
+    }
+
+    /**
+     * Seats left empty and why: NO_CREDENTIALED_CLINICIAN, CREDENTIAL_EXPIRED_OR_SUSPENDED, LEVEL_TOO_LOW,
+     * ALL_ELIGIBLE_ABSENT, ALL_ELIGIBLE_BUSY or PINNED_CONFLICT.
+     */
+    public record UnfilledEntry(UUID activityId, int seats, String reason, String procedureCode, Instant start,
+            Instant end) {
+    }
+
+    public record PinConflictEntry(UUID activityId, UUID clinicianId, String reason, String detail) {
+    }
+
+    /** What changed since the previous version of this window's allocation. */
+    public record Diff(Long previousVersion, List<Change> added, List<Change> removed) {
+    }
+
+    public record Change(UUID activityId, UUID clinicianId) {
+    }
+
+    /** The weighted cost of each soft rule; their sum is the objective. */
+    public record Breakdown(long unfilledSeats, long qualifiedInsteadOfExpert, long undesiredDays, long desiredDays,
+            long fairness, long changes) {
+    }
+
+    public record Timings(long modelMillis, long solveMillis, Long firstFeasibleMillis) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.rota.solver.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Business settings of solver-service: planning windows, solver limits and the weights of the soft rules. */
+@ConfigMapping(prefix = "solver")
+public interface SolverConfig {
+
+    /** The zone in which days, ISO weeks and credential validity are judged. */
+    @WithDefault("Europe/London")
+    ZoneId zone();
+
+    /** How long a burst of changes to one window is collected before it is solved once. */
+    @WithDefault("300ms")
+    Duration debounce();
+
+    @WithDefault("10")
+    double timeLimitSeconds();
+
+    @WithDefault("2")
+    int workers();
+
+    @WithDefault("0")
+    int seed();
+
+    @WithDefault("0")
+    int minRestMinutes();
+
+    @WithDefault("2")
+    int maxActivitiesPerDay();
+
+    Weights weights();
+
+    interface Weights {
+        @WithDefault("100000")
+        long unfilledSeat();
+
+        @WithDefault("10")
+        long qualifiedInsteadOfExpert();
+
+        @WithDefault("5")
+        long undesiredDay();
+
+        @WithDefault("5")
+        long desiredDay();
+
+        @WithDefault("1")
+        long fairness();
+
+        @WithDefault("20")
+        long change();
+    }
+}

@@ -1,0 +1,59 @@
+package org.rota.solver.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.rota.events.CredentialLevel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An activity as activity-service last announced it; status SCHEDULED or CANCELLED. */
+@Entity
+@Table(name = "known_activity")
+public class KnownActivity extends PanacheEntityBase {
+
+    public static final String SCHEDULED = "SCHEDULED";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String department;
+
+    public String title;
+
+    public String location;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant start;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant end;
+
+    @Column(name = "procedure_code")
+    public String procedureCode;
+
+    @Column(name = "required_clinicians", nullable = false)
+    public int requiredClinicians;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "minimum_level", nullable = false)
+    public CredentialLevel minimumLevel;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public long version;
+
+    public boolean scheduled() {
+        return SCHEDULED.equals(status);
+    }
+}

@@ -1,0 +1,55 @@
+package org.rota.solver.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.events.AllocationEvent.AssignmentEntry;
+import org.rota.platform.web.QueryParameters;
+import org.rota.solver.service.ActivityExplainer;
+import org.rota.solver.service.ActivityExplainer.ActivityAllocation;
+import org.rota.solver.service.AllocationQueries;
+import org.rota.solver.service.AllocationQueries.RangeAllocation;
+
+@Path("/allocations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocations")
+public class AllocationResource {
+
+    private final AllocationQueries allocations;
+    private final ActivityExplainer explainer;
+
+    AllocationResource(AllocationQueries allocations, ActivityExplainer explainer) {
+        this.allocations = allocations;
+        this.explainer = explainer;
+    }
+
+    /** The current allocation of [from, to): seats taken and seats left empty with the reason. */
+    @GET
+    public RangeAllocation range(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("department") String department) {
+        return allocations.range(QueryParameters.date("from", from), QueryParameters.date("to", to), department);
+    }
+
+    /** Who staffs the activity, and for each clinician of the department why they could or could not. */
+    @GET
+    @Path("/activities/{id}")
+    public ActivityAllocation activity(@PathParam("id") UUID id) {
+        return explainer.explain(id);
+    }
+
+    /** A clinician's schedule in [from, to). */
+    @GET
+    @Path("/clinicians/{id}")
+    public List<AssignmentEntry> clinician(@PathParam("id") UUID id, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return allocations.clinician(id, QueryParameters.date("from", from), QueryParameters.date("to", to));
+    }
+}

@@ -1,0 +1,60 @@
+package org.rota.solver.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.platform.web.QueryParameters;
+import org.rota.solver.domain.Pin;
+import org.rota.solver.service.PinRequest;
+import org.rota.solver.service.PinService;
+
+/** Scheduler decisions the solver keeps; a pin that breaks a hard rule is reported in the allocation, not dropped. */
+@Path("/pins")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pins")
+public class PinResource {
+
+    private final PinService pins;
+
+    PinResource(PinService pins) {
+        this.pins = pins;
+    }
+
+    public record PinView(UUID id, UUID activityId, UUID clinicianId, String reason, java.time.Instant createdAt) {
+        static PinView of(Pin pin) {
+            return new PinView(pin.id, pin.activityId, pin.clinicianId, pin.reason, pin.createdAt);
+        }
+    }
+
+    @POST
+    public Response create(PinRequest request) {
+        Pin pin = pins.create(request);
+        return Response.created(URI.create("/pins/" + pin.id)).entity(PinView.of(pin)).build();
+    }
+
+    @GET
+    public List<PinView> list(@QueryParam("activityId") String activityId) {
+        return pins.list(QueryParameters.uuid("activityId", activityId)).stream().map(PinView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        pins.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,146 @@
+package org.rota.solver.service;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.rota.events.AllocationEvent;
+import org.rota.events.AllocationEvent.AssignmentEntry;
+import org.rota.events.AllocationEvent.UnfilledEntry;
+import org.rota.platform.problem.ProblemException;
+import org.rota.platform.web.Page;
+import org.rota.platform.web.PageRequest;
+import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.Allocation;
+import org.rota.solver.domain.CurrentAssignment;
+import org.rota.solver.domain.SolveRun;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What schedulers read: the current allocation by range, by activity, by clinician, and the solve history. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class AllocationQueries {
+
+    private static final int MAX_RANGE_DAYS = 190;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+
+    AllocationQueries(EntityManager em, ObjectMapper json, SolverConfig config) {
+        this.em = em;
+        this.json = json;
+        this.zone = config.zone();
+    }
+
+    public record WindowVersion(String windowId, long version, Instant publishedAt, String solverStatus) {
+    }
+
+    /** The current allocation of a range: every seat taken and every seat left empty (with why) in it. */
+    public record RangeAllocation(LocalDate from, LocalDate to, List<WindowVersion> windows,
+            List<AssignmentEntry> assignments, List<UnfilledEntry> unfilled) {
+    }
+
+    public RangeAllocation range(LocalDate from, LocalDate to, String department) {
+        requireRange(from, to);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        List<WindowVersion> windows = new ArrayList<>();
+        List<AssignmentEntry> assignments = new ArrayList<>();
+        List<UnfilledEntry> unfilled = new ArrayList<>();
+        for (AllocationEvent allocation : latestAllocations(start, end, department)) {
+            windows.add(new WindowVersion(allocation.windowId(), allocation.version(), allocation.publishedAt(),
+                    allocation.solverStatus()));
+            allocation.assignments().stream().filter(a -> a.start().isBefore(end) && a.end().isAfter(start))
+                    .forEach(assignments::add);
+            allocation.unfilled().stream().filter(u -> u.start().isBefore(end) && u.end().isAfter(start))
+                    .forEach(unfilled::add);
+        }
+        assignments.sort(Comparator.comparing(AssignmentEntry::start));
+        unfilled.sort(Comparator.comparing(UnfilledEntry::start));
+        return new RangeAllocation(from, to, windows, assignments, unfilled);
+    }
+
+    public List<AssignmentEntry> clinician(UUID clinicianId, LocalDate from, LocalDate to) {
+        requireRange(from, to);
+        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId = :clinician"
+                + " AND a.start < :to AND a.end > :from ORDER BY a.start", CurrentAssignment.class)
+                .setParameter("clinician", clinicianId)
+                .setParameter("from", from.atStartOfDay(zone).toInstant())
+                .setParameter("to", to.atStartOfDay(zone).toInstant())
+                .getResultList().stream()
+                .map(a -> new AssignmentEntry(a.activityId, a.clinicianId, a.level, a.procedureCode, a.start, a.end))
+                .toList();
+    }
+
+    /** The latest allocation of each window overlapping [start, end), optionally of one department. */
+    public List<AllocationEvent> latestAllocations(Instant start, Instant end, String department) {
+        LocalDate firstWeek = start.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<Allocation> latest = em.createQuery("SELECT a FROM Allocation a WHERE a.version ="
+                + " (SELECT MAX(b.version) FROM Allocation b WHERE b.windowId = a.windowId) ORDER BY a.windowId",
+                Allocation.class).getResultList();
+        List<AllocationEvent> result = new ArrayList<>();
+        for (Allocation allocation : latest) {
+            PlanningWindow candidate = PlanningWindow.parse(allocation.windowId);
+            boolean inRange = !candidate.weekStart().isBefore(firstWeek) && candidate.from(zone).isBefore(end);
+            if (inRange && (department == null || department.equals(candidate.department()))) {
+                result.add(read(allocation));
+            }
+        }
+        return result;
+    }
+
+    public AllocationEvent read(Allocation allocation) {
+        try {
+            return json.readValue(allocation.document, AllocationEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored allocation " + allocation.id + " is unreadable", e);
+        }
+    }
+
+    public Page<SolveRun> runs(String windowId, PageRequest page) {
+        String where = windowId == null ? "" : " WHERE r.windowId = :window";
+        var query = em.createQuery("SELECT r FROM SolveRun r" + where + " ORDER BY r.startedAt DESC", SolveRun.class);
+        var count = em.createQuery("SELECT COUNT(r) FROM SolveRun r" + where, Long.class);
+        if (windowId != null) {
+            query.setParameter("window", windowId);
+            count.setParameter("window", windowId);
+        }
+        List<SolveRun> items = query.setFirstResult(page.page() * page.size()).setMaxResults(page.size())
+                .getResultList();
+        return Page.of(items, page, count.getSingleResult());
+    }
+
+    public SolveRun run(UUID id) {
+        SolveRun run = em.find(SolveRun.class, id);
+        if (run == null) {
+            throw ProblemException.notFound("Solve run", id);
+        }
+        return run;
+    }
+
+    private static void requireRange(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw ProblemException.badRequest(from == null ? "from" : "to", "from and to are required ISO dates");
+        }
+        if (!to.isAfter(from)) {
+            throw ProblemException.badRequest("to", "to must be after from");
+        }
+        if (to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
+            throw ProblemException.badRequest("to", "a range covers at most " + MAX_RANGE_DAYS + " days");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.rota.solver.service;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.SolveRun;
+import org.rota.solver.domain.SolveRun.Trigger;
+
+/**
+ * Coalesces requests to solve a window: a burst of changes waits the debounce and becomes one solve; a request that
+ * arrives while the window is being solved gets a fresh solve right after, never a second one at the same time.
+ * Solves run one at a time on this replica (CP-SAT uses the cores itself); windows spread across replicas by the
+ * work topic's partitions.
+ */
+@ApplicationScoped
+public class DirtyWindowQueue {
+
+    private final WindowSolver solver;
+    private final long debounceMillis;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            task -> new Thread(task, "dirty-window-timer"));
+    private final ExecutorService solving = Executors.newSingleThreadExecutor(task -> new Thread(task, "window-solver"));
+    private final Map<String, WindowState> windows = new HashMap<>();
+
+    DirtyWindowQueue(WindowSolver solver, SolverConfig config) {
+        this.solver = solver;
+        this.debounceMillis = config.debounce().toMillis();
+    }
+
+    private static final class WindowState {
+        CompletableFuture<SolveRun> waiting;
+        Trigger trigger;
+        boolean solving;
+    }
+
+    /** Completes when a solve of the window that started after this request has finished. */
+    public synchronized CompletableFuture<SolveRun> request(PlanningWindow window, Trigger trigger) {
+        WindowState state = windows.computeIfAbsent(window.id(), id -> new WindowState());
+        if (trigger == Trigger.REQUEST || state.trigger == null) {
+            state.trigger = trigger;
+        }
+        if (state.waiting == null) {
+            state.waiting = new CompletableFuture<>();
+            if (!state.solving) {
+                schedule(window, state, debounceMillis);
+            }
+        }
+        return state.waiting;
+    }
+
+    private void schedule(PlanningWindow window, WindowState state, long delayMillis) {
+        timer.schedule(() -> solving.execute(() -> solve(window, state)), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void solve(PlanningWindow window, WindowState state) {
+        CompletableFuture<SolveRun> done;
+        Trigger trigger;
+        synchronized (this) {
+            done = state.waiting;
+            trigger = state.trigger;
+            state.waiting = null;
+            state.trigger = null;
+            state.solving = true;
+        }
+        try {
+            done.complete(solver.solve(window, trigger));
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        } finally {
+            synchronized (this) {
+                state.solving = false;
+                if (state.waiting != null) {
+                    schedule(window, state, 0);
+                } else {
+                    windows.remove(window.id());
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        solving.shutdownNow();
+    }
+}

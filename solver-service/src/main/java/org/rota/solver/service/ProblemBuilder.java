@@ -1,0 +1,126 @@
+package org.rota.solver.service;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.CurrentAssignment;
+import org.rota.solver.domain.KnownActivity;
+import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.repository.ReadModelRepository;
+import org.rota.solver.solver.Absence;
+import org.rota.solver.solver.Activity;
+import org.rota.solver.solver.BusyInterval;
+import org.rota.solver.solver.Clinician;
+import org.rota.solver.solver.Credential;
+import org.rota.solver.solver.CredentialStatus;
+import org.rota.solver.solver.DayPreference;
+import org.rota.solver.solver.Level;
+import org.rota.solver.solver.Pin;
+import org.rota.solver.solver.PreferenceKind;
+import org.rota.solver.solver.PreviousAssignment;
+import org.rota.solver.solver.Problem;
+import org.rota.solver.solver.SolverOptions;
+import org.rota.solver.solver.Weights;
+
+/**
+ * Builds the solver's input for one planning window from the read model: the department's scheduled activities of the
+ * week, its clinicians with their credentials, absences and preferences, the pins, the current allocation as the
+ * previous one, and the clinicians' assignments in other departments as busy time.
+ */
+@ApplicationScoped
+public class ProblemBuilder {
+
+    private final EntityManager em;
+    private final ReadModelRepository readModel;
+    private final SolverConfig config;
+
+    ProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config) {
+        this.em = em;
+        this.readModel = readModel;
+        this.config = config;
+    }
+
+    /** The window's input and the read-model activities it covers (for the entries of the published allocation). */
+    public record WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities) {
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public WindowProblem build(PlanningWindow window) {
+        ZoneId zone = config.zone();
+        Instant from = window.from(zone);
+        Instant to = window.to(zone);
+        List<KnownActivity> activities = readModel.scheduledActivities(window.department(), from, to);
+        List<KnownClinician> clinicians = readModel.cliniciansOf(window.department());
+        Set<UUID> clinicianIds = clinicians.stream().map(c -> c.id).collect(Collectors.toSet());
+        Set<UUID> activityIds = activities.stream().map(a -> a.id).collect(Collectors.toSet());
+
+        Problem problem = new Problem(zone,
+                clinicians.stream().map(ProblemBuilder::clinician).toList(),
+                readModel.credentialsOf(clinicianIds).stream()
+                        .map(c -> new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()),
+                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek))
+                        .toList(),
+                activities.stream().map(ProblemBuilder::activity).toList(),
+                readModel.absencesOf(clinicianIds, from, to).stream()
+                        .map(a -> new Absence(a.clinicianId.toString(), a.from, a.until)).toList(),
+                readModel.preferencesOf(clinicianIds, window.weekStart(), window.weekStart().plusWeeks(1)).stream()
+                        .map(p -> new DayPreference(p.clinicianId.toString(), p.day, PreferenceKind.valueOf(p.kind)))
+                        .toList(),
+                pins(activityIds),
+                previous(window),
+                busyElsewhere(window, clinicianIds, from, to),
+                options());
+        return new WindowProblem(window, problem, activities);
+    }
+
+    /** The configured solver settings; a what-if request overrides any of them. */
+    public SolverOptions options() {
+        SolverConfig.Weights w = config.weights();
+        return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
+                config.maxActivitiesPerDay(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
+                        w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
+    }
+
+    private List<Pin> pins(Set<UUID> activityIds) {
+        return activityIds.isEmpty() ? List.of()
+                : em.createQuery("SELECT p FROM Pin p WHERE p.activityId IN :activities ORDER BY p.createdAt",
+                        org.rota.solver.domain.Pin.class)
+                        .setParameter("activities", activityIds).getResultList().stream()
+                        .map(p -> new Pin(p.activityId.toString(), p.clinicianId.toString())).toList();
+    }
+
+    private List<PreviousAssignment> previous(PlanningWindow window) {
+        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
+                .setParameter("window", window.id()).getResultList().stream()
+                .map(a -> new PreviousAssignment(a.activityId.toString(), a.clinicianId.toString())).toList();
+    }
+
+    /** A clinician who also works in other departments keeps those departments' assignments as busy time. */
+    private List<BusyInterval> busyElsewhere(PlanningWindow window, Set<UUID> clinicianIds, Instant from, Instant to) {
+        return clinicianIds.isEmpty() ? List.of()
+                : em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN :clinicians"
+                        + " AND a.windowId <> :window AND a.start < :to AND a.end > :from", CurrentAssignment.class)
+                        .setParameter("clinicians", clinicianIds).setParameter("window", window.id())
+                        .setParameter("from", from).setParameter("to", to).getResultList().stream()
+                        .map(a -> new BusyInterval(a.clinicianId.toString(), a.start, a.end)).toList();
+    }
+
+    private static Clinician clinician(KnownClinician c) {
+        return new Clinician(c.id.toString(), c.fte.doubleValue(), c.maxMinutesPerWeek, c.active, null);
+    }
+
+    private static Activity activity(KnownActivity a) {
+        return new Activity(a.id.toString(), a.start, a.end, a.procedureCode, a.requiredClinicians,
+                Level.valueOf(a.minimumLevel.name()), a.title, a.location);
+    }
+}

@@ -1,0 +1,97 @@
+package org.rota.solver.it;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.rota.events.EventTypes;
+import org.rota.events.Topics;
+import org.rota.infra.KafkaTestClient;
+
+/**
+ * A department of its own for one test, whose changes are published on the change topics exactly as
+ * credential-service and activity-service publish them (binary CloudEvents, full state, version, key type/id).
+ * It plans a week in the future, so that change events always re-plan it.
+ */
+final class Department {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    final String code = "D" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    final LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(2);
+    final KafkaTestClient kafka = new KafkaTestClient(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    String windowId() {
+        return code + "/" + monday;
+    }
+
+    Instant at(int dayOfWeek, int hour) {
+        return monday.plusDays(dayOfWeek).atTime(hour, 0).atZone(ZONE).toInstant();
+    }
+
+    String clinician(String name, long version, boolean active) {
+        String id = UUID.randomUUID().toString();
+        clinician(id, name, version, active);
+        return id;
+    }
+
+    void clinician(String id, String name, long version, boolean active) {
+        publish(Topics.CREDENTIALS, EventTypes.CLINICIAN, "clinician/" + id, """
+                {"id":"%s","externalId":"HR-%s","displayName":"%s","role":"FACULTY","departments":["%s"],
+                 "fte":1.0,"maxMinutesPerWeek":2400,"active":%s,"version":%d,"updatedAt":"2026-11-26T00:00:00Z"}"""
+                .formatted(id, id, name, code, active, version));
+    }
+
+    String credential(String clinicianId, String procedure, String level, String status, long version) {
+        String id = UUID.randomUUID().toString();
+        credential(id, clinicianId, procedure, level, status, version);
+        return id;
+    }
+
+    void credential(String id, String clinicianId, String procedure, String level, String status, long version) {
+        publish(Topics.CREDENTIALS, EventTypes.CREDENTIAL, "credential/" + id, """
+                {"id":"%s","externalId":null,"clinicianId":"%s","procedureCode":"%s","level":"%s",
+                 "validFrom":"2026-01-01","validUntil":null,"status":"%s","maxPerWeek":null,"version":%d,
+                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, procedure, level, status, version));
+    }
+
+    String activity(String procedure, Instant start, Instant end, int required) {
+        String id = UUID.randomUUID().toString();
+        activity(id, procedure, start, end, required, "SCHEDULED", 0);
+        return id;
+    }
+
+    void activity(String id, String procedure, Instant start, Instant end, int required, String status,
+            long version) {
+        publish(Topics.ACTIVITIES, EventTypes.ACTIVITY, "activity/" + id, """
+                {"id":"%s","externalId":"EHR-%s","department":"%s","title":"List","start":"%s","end":"%s",
+                 "location":"Theatre 1","procedureCode":%s,"requiredClinicians":%d,"minimumLevel":"QUALIFIED",
+                 "status":"%s","version":%d}"""
+                .formatted(id, id, code, start, end, procedure == null ? "null" : "\"" + procedure + "\"", required,
+                        status, version));
+    }
+
+    String absence(String clinicianId, Instant from, Instant until) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.ACTIVITIES, EventTypes.ABSENCE, "absence/" + id, """
+                {"id":"%s","clinicianId":"%s","from":"%s","until":"%s","reason":"Annual leave","version":0}"""
+                .formatted(id, clinicianId, from, until));
+        return id;
+    }
+
+    void publish(String topic, String type, String key, String data) {
+        kafka.send(topic, key, data, Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_source", topic.contains("credential") ? "/rota/credential-service" : "/rota/activity-service",
+                "ce_type", type,
+                "ce_subject", key.substring(key.indexOf('/') + 1),
+                "content-type", "application/json"));
+    }
+}
