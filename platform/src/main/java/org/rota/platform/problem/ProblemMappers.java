@@ -77,6 +77,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
         Response.ResponseBuilder response = problem(new Problem(type(status),
                 e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(), null, null));
         e.getResponse().getHeaders().forEach((name, values) -> {

@@ -52,8 +52,11 @@ public class ReadModelProjector {
         this.zone = config.zone();
     }
 
-    /** Applies one change event; returns the windows to re-solve (none when the event was stale or irrelevant). */
-    @Transactional(TxType.MANDATORY)
+    /**
+     * Applies one change event; returns the windows to re-solve (none when the event was stale or irrelevant). A
+     * malformed event throws before changing anything, so the batch's transaction goes on without it.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = InvalidMessageException.class)
     public Set<PlanningWindow> apply(String type, JsonNode data) {
         return switch (type) {
             case EventTypes.CLINICIAN -> clinician(data);

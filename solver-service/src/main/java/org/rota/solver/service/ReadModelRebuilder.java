@@ -80,7 +80,7 @@ public class ReadModelRebuilder {
 
     private void solveAllCurrentWindows() {
         var today = java.time.LocalDate.now();
-        solveRequests.request(today.minusDays(7), today.plusWeeks(26), null);
+        solveRequests.request(today.minusDays(7), today.plusWeeks(25), null);
     }
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

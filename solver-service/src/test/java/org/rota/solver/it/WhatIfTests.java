@@ -1,0 +1,65 @@
+package org.rota.solver.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** POST /what-if: a whole problem in, the solution with its objective breakdown out, nothing published. */
+@QuarkusTest
+class WhatIfTests {
+
+    private static final String DESIGN_EXAMPLE = """
+            { "zone": "Europe/London",
+              "clinicians":  [{"id": "c1", "fte": 1.0, "maxMinutesPerWeek": 2400},
+                              {"id": "c2", "fte": 0.5}],
+              "credentials": [{"clinicianId": "c1", "procedureCode": "VAS", "level": "EXPERT",
+                               "validFrom": "2026-01-01", "validUntil": null, "status": "ACTIVE", "maxPerWeek": null}],
+              "activities":  [{"id": "a1", "start": "2026-12-07T08:00:00Z", "end": "2026-12-07T12:00:00Z",
+                               "procedureCode": "VAS", "requiredClinicians": 1, "minimumLevel": "QUALIFIED"},
+                              {"id": "a2", "start": "2026-12-10T08:00:00Z", "end": "2026-12-10T12:00:00Z",
+                               "procedureCode": "VAS", "requiredClinicians": 1}],
+              "absences":    [{"clinicianId": "c1", "from": "2026-12-09T00:00:00Z", "until": "2026-12-11T00:00:00Z"}],
+              "preferences": [{"clinicianId": "c1", "date": "2026-12-08", "kind": "UNDESIRED"}],
+              "pins":        [{"activityId": "a1", "clinicianId": "c1"}],
+              "previous":    [{"activityId": "a1", "clinicianId": "c1"}],
+              "options": {"timeLimitSeconds": 10, "workers": 2, "seed": 0, "minRestMinutes": 0,
+                          "maxActivitiesPerDay": 2, "weights": {"unfilledSeat": 100000, "qualifiedInsteadOfExpert": 10,
+                          "undesiredDay": 5, "desiredDay": 5, "fairness": 1, "change": 20}} }""";
+
+    @Test
+    void theDesignExampleIsSolvedAndExplained() {
+        given().contentType(ContentType.JSON).body(DESIGN_EXAMPLE)
+                .post("/what-if")
+                .then().statusCode(200)
+                .body("status", equalTo("OPTIMAL"))
+                .body("assignments[0].activityId", equalTo("a1"))
+                .body("assignments[0].clinicianId", equalTo("c1"))
+                .body("assignments[0].level", equalTo("EXPERT"))
+                .body("unfilled[0].activityId", equalTo("a2"))
+                .body("unfilled[0].reason", equalTo("ALL_ELIGIBLE_ABSENT"))
+                .body("breakdown.unfilledSeats", equalTo(100000))
+                .body("timings.solveMillis", notNullValue());
+    }
+
+    @Test
+    void malformedProblemsAreBadRequestsNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"activities\":[{\"id\":\"a1\",\"start\":\"2026-12-07T12:00:00Z\",\"end\":\"2026-12-07T08:00:00Z\"}]}")
+                .post("/what-if")
+                .then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("activities[].end"));
+        given().contentType(ContentType.JSON)
+                .body("{\"credentials\":[{\"clinicianId\":\"c1\",\"procedureCode\":\"VAS\",\"level\":\"GURU\"}]}")
+                .post("/what-if")
+                .then().statusCode(400)
+                .body("field", equalTo("credentials[0].level"));
+        given().contentType(ContentType.JSON).body("{\"zone\": ").post("/what-if")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
