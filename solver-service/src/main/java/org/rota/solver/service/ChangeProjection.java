@@ -1,12 +1,18 @@
 package org.rota.solver.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.rota.platform.inbound.InboundEvent;
@@ -28,13 +34,23 @@ public class ChangeProjection {
     private final ReadModelProjector projector;
     private final SolverEvents events;
     private final MeterRegistry metrics;
+    private final EntityManager em;
 
     ChangeProjection(InboundEventReader reader, ReadModelProjector projector, SolverEvents events,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, EntityManager em) {
+        this.em = em;
         this.reader = reader;
         this.projector = projector;
         this.events = events;
         this.metrics = metrics;
+    }
+
+    private static Optional<UUID> idOf(InboundEvent event) {
+        try {
+            return Optional.of(UUID.fromString(event.data().path("id").asText()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** An event that can never be applied, with the reason. */
@@ -49,14 +65,32 @@ public class ChangeProjection {
     public List<Rejected> apply(List<ConsumerRecord<String, String>> records, boolean markDirty) {
         List<Rejected> rejected = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            // Flush once at commit, not before every query: with a thousand managed rows, flushing before each
+            // window look-up re-checks them all every time. An activity inserted in this batch marks its own window
+            // dirty, so look-ups need not see it.
+            em.setFlushMode(FlushModeType.COMMIT);
             Map<String, PlanningWindow> dirty = new TreeMap<>();
+            List<InboundEvent> readable = new ArrayList<>();
+            List<ConsumerRecord<String, String>> sources = new ArrayList<>();
+            Map<String, Set<UUID>> ids = new HashMap<>();
             for (ConsumerRecord<String, String> record : records) {
                 try {
                     InboundEvent event = reader.read(record);
-                    Set<PlanningWindow> windows = projector.apply(event.type(), event.data());
-                    windows.forEach(window -> dirty.put(window.id(), window));
+                    readable.add(event);
+                    sources.add(record);
+                    idOf(event).ifPresent(id -> ids.computeIfAbsent(event.type(), type -> new HashSet<>()).add(id));
                 } catch (InvalidMessageException e) {
                     rejected.add(new Rejected(record, e.getMessage()));
+                }
+            }
+            projector.prefetch(ids);
+            ReadModelProjector.Batch batch = new ReadModelProjector.Batch();
+            for (int i = 0; i < readable.size(); i++) {
+                try {
+                    InboundEvent event = readable.get(i);
+                    projector.apply(event.type(), event.data(), batch).forEach(window -> dirty.put(window.id(), window));
+                } catch (InvalidMessageException e) {
+                    rejected.add(new Rejected(sources.get(i), e.getMessage()));
                 }
             }
             if (markDirty) {

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,23 +56,48 @@ public class ReadModelProjector {
     }
 
     /**
+     * One transaction's worth of events. It remembers window look-ups: the batch's writes are flushed only at commit,
+     * so the same look-up would return the same rows again.
+     */
+    public static final class Batch {
+        private final Map<String, Set<PlanningWindow>> windowLookups = new HashMap<>();
+    }
+
+    /** Loads every row the batch's events refer to in one query per table, so applying them needs no more reads. */
+    @Transactional(TxType.MANDATORY)
+    public void prefetch(Map<String, Set<UUID>> idsByType) {
+        prefetch(idsByType.get(EventTypes.CLINICIAN), KnownClinician.class);
+        prefetch(idsByType.get(EventTypes.CREDENTIAL), KnownCredential.class);
+        prefetch(idsByType.get(EventTypes.ACTIVITY), KnownActivity.class);
+        prefetch(idsByType.get(EventTypes.ABSENCE), KnownAbsence.class);
+        prefetch(idsByType.get(EventTypes.DAY_PREFERENCE), KnownPreference.class);
+    }
+
+    private void prefetch(Set<UUID> ids, Class<?> entity) {
+        if (ids != null && !ids.isEmpty()) {
+            em.createQuery("SELECT e FROM " + entity.getSimpleName() + " e WHERE e.id IN :ids", entity)
+                    .setParameter("ids", ids).getResultList();
+        }
+    }
+
+    /**
      * Applies one change event; returns the windows to re-solve (none when the event was stale or irrelevant). A
      * malformed event throws before changing anything, so the batch's transaction goes on without it.
      */
     @Transactional(value = TxType.MANDATORY, dontRollbackOn = InvalidMessageException.class)
-    public Set<PlanningWindow> apply(String type, JsonNode data) {
+    public Set<PlanningWindow> apply(String type, JsonNode data, Batch batch) {
         return switch (type) {
-            case EventTypes.CLINICIAN -> clinician(data);
-            case EventTypes.CREDENTIAL -> credential(data);
+            case EventTypes.CLINICIAN -> clinician(data, batch);
+            case EventTypes.CREDENTIAL -> credential(data, batch);
             case EventTypes.ACTIVITY -> activity(data);
-            case EventTypes.ABSENCE -> absence(data);
-            case EventTypes.DAY_PREFERENCE -> preference(data);
+            case EventTypes.ABSENCE -> absence(data, batch);
+            case EventTypes.DAY_PREFERENCE -> preference(data, batch);
             case EventTypes.PROCEDURE -> Set.of();
             default -> throw new InvalidMessageException("Unknown event type '" + type + "'");
         };
     }
 
-    private Set<PlanningWindow> clinician(JsonNode data) {
+    private Set<PlanningWindow> clinician(JsonNode data, Batch batch) {
         UUID id = Json.uuid(data, "id");
         long version = Json.version(data);
         BigDecimal fte = Json.decimal(data, "fte");
@@ -95,10 +123,10 @@ public class ReadModelProjector {
         clinician.active = data.path("active").asBoolean(true);
         clinician.version = version;
         em.persist(clinician);
-        return windows(readModel.scheduledActivityStarts(departments, null, horizon(), null));
+        return activityWindows(batch, departments, null, horizon(), null);
     }
 
-    private Set<PlanningWindow> credential(JsonNode data) {
+    private Set<PlanningWindow> credential(JsonNode data, Batch batch) {
         UUID id = Json.uuid(data, "id");
         long version = Json.version(data);
         KnownCredential incoming = new KnownCredential();
@@ -130,8 +158,8 @@ public class ReadModelProjector {
         if (holder == null) {
             return Set.of(); // the holder's own event will dirty its windows
         }
-        Set<PlanningWindow> dirty = windows(readModel.scheduledActivityStarts(holder.departmentList(),
-                credential.procedureCode, horizon(), null));
+        Set<PlanningWindow> dirty = activityWindows(batch, holder.departmentList(), credential.procedureCode, horizon(),
+                null);
         dirty.addAll(windowsWhereAssigned(holder.id));
         return dirty;
     }
@@ -170,7 +198,7 @@ public class ReadModelProjector {
         return current(dirty);
     }
 
-    private Set<PlanningWindow> absence(JsonNode data) {
+    private Set<PlanningWindow> absence(JsonNode data, Batch batch) {
         UUID id = Json.uuid(data, "id");
         long version = Json.version(data);
         UUID clinicianId = Json.uuid(data, "clinicianId");
@@ -194,10 +222,10 @@ public class ReadModelProjector {
         em.persist(absence);
         Instant from = previousFrom == null || absence.from.isBefore(previousFrom) ? absence.from : previousFrom;
         Instant until = previousUntil == null || absence.until.isAfter(previousUntil) ? absence.until : previousUntil;
-        return windowsOfClinicianBetween(absence.clinicianId, from, until);
+        return windowsOfClinicianBetween(batch, absence.clinicianId, from, until);
     }
 
-    private Set<PlanningWindow> preference(JsonNode data) {
+    private Set<PlanningWindow> preference(JsonNode data, Batch batch) {
         UUID id = Json.uuid(data, "id");
         long version = Json.version(data);
         UUID clinicianId = Json.uuid(data, "clinicianId");
@@ -218,25 +246,25 @@ public class ReadModelProjector {
         preference.removed = Json.removed(data);
         preference.version = version;
         em.persist(preference);
-        Set<PlanningWindow> dirty = windowsOfClinicianOn(preference.clinicianId, preference.day);
+        Set<PlanningWindow> dirty = windowsOfClinicianOn(batch, preference.clinicianId, preference.day);
         if (previousDay != null && !previousDay.equals(preference.day)) {
-            dirty.addAll(windowsOfClinicianOn(preference.clinicianId, previousDay));
+            dirty.addAll(windowsOfClinicianOn(batch, preference.clinicianId, previousDay));
         }
         return dirty;
     }
 
-    private Set<PlanningWindow> windowsOfClinicianOn(UUID clinicianId, LocalDate day) {
-        return windowsOfClinicianBetween(clinicianId, day.atStartOfDay(zone).toInstant(),
+    private Set<PlanningWindow> windowsOfClinicianOn(Batch batch, UUID clinicianId, LocalDate day) {
+        return windowsOfClinicianBetween(batch, clinicianId, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    private Set<PlanningWindow> windowsOfClinicianBetween(UUID clinicianId, Instant from, Instant until) {
+    private Set<PlanningWindow> windowsOfClinicianBetween(Batch batch, UUID clinicianId, Instant from, Instant until) {
         KnownClinician clinician = em.find(KnownClinician.class, clinicianId);
         if (clinician == null) {
             return new HashSet<>();
         }
         Instant start = from.isBefore(horizon()) ? horizon() : from;
-        return windows(readModel.scheduledActivityStarts(clinician.departmentList(), null, start, until));
+        return activityWindows(batch, clinician.departmentList(), null, start, until);
     }
 
     private Set<PlanningWindow> windowsWhereAssigned(UUID clinicianId) {
@@ -246,6 +274,15 @@ public class ReadModelProjector {
         Set<PlanningWindow> windows = new HashSet<>();
         windowIds.forEach(id -> windows.add(PlanningWindow.parse(id)));
         return windows;
+    }
+
+    /** Windows of scheduled activities of these departments from {@code from}, remembered for the batch. */
+    private Set<PlanningWindow> activityWindows(Batch batch, Collection<String> departments, String procedureCode,
+            Instant from, Instant until) {
+        String key = departments + "|" + procedureCode + "|" + from + "|" + until;
+        Set<PlanningWindow> found = batch.windowLookups.computeIfAbsent(key,
+                missing -> windows(readModel.scheduledActivityStarts(departments, procedureCode, from, until)));
+        return new HashSet<>(found);
     }
 
     private Set<PlanningWindow> windows(List<Object[]> departmentAndStart) {

@@ -1,0 +1,130 @@
+package org.rota.tools.demo;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A synthetic, reproducible hospital: two departments (urology and gynaecology) sharing a few clinicians, eight
+ * procedures, four weeks of clinics and procedure lists from next Monday, some leave, some preferences, and
+ * credentials of which a few expire during the period. No real names: everything comes from a seeded generator.
+ */
+public final class DemoDepartment {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final List<String> DEPARTMENTS = List.of("UROLOGY", "GYNAE");
+    public static final int WEEKS = 4;
+
+    public record Procedure(String code, String name, String department) {
+    }
+
+    public record Clinician(String externalId, String displayName, String role, List<String> departments, double fte,
+            int maxMinutesPerWeek) {
+    }
+
+    public record Credential(String clinicianExternalId, String procedureCode, String level, LocalDate validFrom,
+            LocalDate validUntil) {
+    }
+
+    public record Activity(String externalId, String department, String title, Instant start, Instant end,
+            String location, String procedureCode, int requiredClinicians) {
+    }
+
+    public record Absence(String clinicianExternalId, Instant from, Instant until, String reason) {
+    }
+
+    public record Preference(String clinicianExternalId, LocalDate date, String kind) {
+    }
+
+    public static final List<Procedure> PROCEDURES = List.of(
+            new Procedure("VAS", "Vasectomy", "UROLOGY"),
+            new Procedure("CYSTO", "Flexible cystoscopy", "UROLOGY"),
+            new Procedure("TRUSB", "Prostate biopsy", "UROLOGY"),
+            new Procedure("JINJ", "Joint injection", "UROLOGY"),
+            new Procedure("COLP", "Colposcopy", "GYNAE"),
+            new Procedure("HYST", "Outpatient hysteroscopy", "GYNAE"),
+            new Procedure("LLETZ", "Loop excision of the transformation zone", "GYNAE"),
+            new Procedure("IUD", "Complex coil fitting", "GYNAE"));
+
+    private static final String[] GIVEN = {"Ash", "Birch", "Cedar", "Elm", "Fern", "Hazel", "Juniper", "Larch",
+            "Maple", "Oak", "Pine", "Rowan", "Sage", "Willow", "Yew", "Alder", "Aspen", "Holly", "Ivy", "Laurel"};
+    private static final String[] FAMILY = {"Amber", "Cobalt", "Coral", "Indigo", "Jade", "Ochre", "Russet", "Sable",
+            "Slate", "Umber", "Violet", "Teal"};
+    private static final String[] ROLES = {"FACULTY", "FACULTY", "FELLOW", "RESIDENT", "NURSE_PRACTITIONER"};
+
+    public final LocalDate firstMonday;
+    public final List<Clinician> clinicians = new ArrayList<>();
+    public final List<Credential> credentials = new ArrayList<>();
+    public final List<Activity> activities = new ArrayList<>();
+    public final List<Absence> absences = new ArrayList<>();
+    public final List<Preference> preferences = new ArrayList<>();
+
+    public DemoDepartment(long seed, LocalDate today) {
+        Random random = new Random(seed);
+        firstMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        for (int i = 0; i < 40; i++) {
+            List<String> departments = i < 22 ? List.of("UROLOGY") : i < 35 ? List.of("GYNAE")
+                    : List.of("UROLOGY", "GYNAE");
+            String name = "Dr " + GIVEN[i % GIVEN.length] + " " + FAMILY[(i * 7 + 3) % FAMILY.length];
+            double fte = random.nextInt(4) == 0 ? 0.6 : 1.0;
+            clinicians.add(new Clinician(String.format("DEMO-HR-%03d", i + 1), name, ROLES[random.nextInt(ROLES.length)],
+                    departments, fte, 2400));
+        }
+        for (Clinician clinician : clinicians) {
+            for (Procedure procedure : PROCEDURES) {
+                if (!clinician.departments().contains(procedure.department()) || random.nextInt(10) < 5) {
+                    continue;
+                }
+                String level = random.nextInt(3) == 0 ? "EXPERT" : "QUALIFIED";
+                LocalDate until = random.nextInt(12) == 0
+                        ? firstMonday.plusDays(3 + random.nextInt(WEEKS * 7 - 6)) // expires during the period
+                        : today.plusYears(2);
+                credentials.add(new Credential(clinician.externalId(), procedure.code(), level,
+                        today.minusYears(1), until));
+            }
+        }
+        for (int week = 0; week < WEEKS; week++) {
+            for (int day = 0; day < 5; day++) {
+                LocalDate date = firstMonday.plusWeeks(week).plusDays(day);
+                for (String department : DEPARTMENTS) {
+                    List<Procedure> own = PROCEDURES.stream().filter(p -> p.department().equals(department)).toList();
+                    for (int session = 0; session < 2; session++) {
+                        int startHour = session == 0 ? 8 : 13;
+                        Procedure procedure = own.get(random.nextInt(own.size()));
+                        activities.add(activity(department, date, startHour, procedure.name() + " list",
+                                procedure.code(), 1 + random.nextInt(2), "Day unit " + (session + 1)));
+                        activities.add(activity(department, date, startHour,
+                                (department.equals("UROLOGY") ? "Urology" : "Gynaecology") + " clinic", null,
+                                1 + random.nextInt(3), "Outpatients " + (char) ('A' + session)));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            Clinician clinician = clinicians.get(random.nextInt(clinicians.size()));
+            LocalDate from = firstMonday.plusDays(random.nextInt(WEEKS * 7 - 5));
+            absences.add(new Absence(clinician.externalId(), from.atStartOfDay(ZONE).toInstant(),
+                    from.plusDays(2 + random.nextInt(4)).atStartOfDay(ZONE).toInstant(), "Annual leave"));
+        }
+        for (int i = 0; i < 20; i++) {
+            Clinician clinician = clinicians.get(random.nextInt(clinicians.size()));
+            LocalDate date = firstMonday.plusDays(random.nextInt(WEEKS * 7));
+            preferences.add(new Preference(clinician.externalId(), date, random.nextBoolean() ? "DESIRED" : "UNDESIRED"));
+        }
+    }
+
+    private int sequence;
+
+    private Activity activity(String department, LocalDate date, int startHour, String title, String procedure,
+            int required, String location) {
+        sequence++;
+        return new Activity(String.format("DEMO-EHR-%04d", sequence), department, title,
+                date.atTime(startHour, 0).atZone(ZONE).toInstant(),
+                date.atTime(startHour + 4, 0).atZone(ZONE).toInstant(), location, procedure, required);
+    }
+}

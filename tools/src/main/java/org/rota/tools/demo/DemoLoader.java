@@ -1,0 +1,103 @@
+package org.rota.tools.demo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rota.tools.client.RotaClient;
+import org.rota.tools.client.RotaClient.Reply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Loads the demo hospital through the services' REST APIs (once: a second run finds it there), waits until the solver
+ * has published an allocation for every demo week, and prints a summary per week.
+ *
+ * <p>Usage: {@code DemoLoader [seed]}; service URLs from ROTA_CREDENTIALS_URL, ROTA_ACTIVITIES_URL, ROTA_SOLVER_URL.
+ */
+public final class DemoLoader {
+
+    public static void main(String[] args) {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 2026L;
+        RotaClient rota = RotaClient.local();
+        DemoDepartment demo = new DemoDepartment(seed, LocalDate.now(DemoDepartment.ZONE));
+        LocalDate firstMonday = load(rota, demo);
+        AllocationSummary.awaitAndPrint(rota, firstMonday, DemoDepartment.WEEKS, DemoDepartment.DEPARTMENTS,
+                Duration.ofSeconds(120));
+    }
+
+    /** Loads the demo unless it is there already; returns the Monday its four weeks start on. */
+    static LocalDate load(RotaClient rota, DemoDepartment demo) {
+        Reply existing = rota.get(rota.credentials + "/clinicians?externalId=DEMO-HR-001");
+        if (existing.ok() && existing.body().path("totalItems").asInt() > 0) {
+            LocalDate loadedMonday = firstLoadedMonday(rota);
+            System.out.println("Demo data already loaded (weeks from " + loadedMonday + ").");
+            return loadedMonday;
+        }
+        System.out.printf("Loading the demo hospital: %d clinicians, %d procedures, %d credentials, %d activities,"
+                + " %d absences, %d preferences ...%n", demo.clinicians.size(), DemoDepartment.PROCEDURES.size(),
+                demo.credentials.size(), demo.activities.size(), demo.absences.size(), demo.preferences.size());
+        for (DemoDepartment.Procedure procedure : DemoDepartment.PROCEDURES) {
+            Reply reply = rota.post(rota.credentials + "/procedures", Map.of("code", procedure.code(), "name",
+                    procedure.name()));
+            if (reply.status() != 409) {
+                reply.require("Creating procedure " + procedure.code());
+            }
+        }
+        Map<String, String> clinicianIds = new HashMap<>();
+        for (DemoDepartment.Clinician clinician : demo.clinicians) {
+            JsonNode created = rota.post(rota.credentials + "/clinicians", clinician).require("Creating a clinician");
+            clinicianIds.put(clinician.externalId(), created.path("id").asText());
+        }
+        for (DemoDepartment.Credential credential : demo.credentials) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("clinicianId", clinicianIds.get(credential.clinicianExternalId()));
+            body.put("procedureCode", credential.procedureCode());
+            body.put("level", credential.level());
+            body.put("validFrom", credential.validFrom());
+            body.put("validUntil", credential.validUntil());
+            rota.post(rota.credentials + "/credentials", body).require("Granting a credential");
+        }
+        List<Map<String, Object>> items = demo.activities.stream().map(activity -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("externalId", activity.externalId());
+            item.put("department", activity.department());
+            item.put("title", activity.title());
+            item.put("start", activity.start());
+            item.put("end", activity.end());
+            item.put("location", activity.location());
+            item.put("procedureCode", activity.procedureCode());
+            item.put("requiredClinicians", activity.requiredClinicians());
+            return item;
+        }).toList();
+        rota.post(rota.activities + "/activities/batch", Map.of("items", items)).require("Importing the activities");
+        for (DemoDepartment.Absence absence : demo.absences) {
+            rota.post(rota.activities + "/absences", Map.of("clinicianId", clinicianIds.get(absence.clinicianExternalId()),
+                    "from", absence.from(), "until", absence.until(), "reason", absence.reason()))
+                    .require("Recording an absence");
+        }
+        for (DemoDepartment.Preference preference : demo.preferences) {
+            rota.post(rota.activities + "/preferences", Map.of("clinicianId",
+                    clinicianIds.get(preference.clinicianExternalId()), "date", preference.date(), "kind",
+                    preference.kind())).require("Recording a day preference");
+        }
+        return demo.firstMonday;
+    }
+
+    /** The demo's first week, as loaded earlier (its activities keep their dates across restarts). */
+    private static LocalDate firstLoadedMonday(RotaClient rota) {
+        JsonNode page = rota.get(rota.activities + "/activities?size=1&department=UROLOGY").require("Listing activities");
+        JsonNode first = page.path("items").path(0);
+        if (first.isMissingNode()) {
+            return LocalDate.now(DemoDepartment.ZONE);
+        }
+        LocalDate day = java.time.Instant.parse(first.path("start").asText()).atZone(DemoDepartment.ZONE).toLocalDate();
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    }
+
+    private DemoLoader() {
+    }
+}
