@@ -14,6 +14,9 @@ public interface SolverConfig {
     @WithDefault("Europe/London")
     ZoneId zone();
 
+    /** Names this replica in the solve history; defaults to the host name and process id. */
+    java.util.Optional<String> instanceId();
+
     /** How long a burst of changes to one window is collected before it is solved once. */
     @WithDefault("300ms")
     Duration debounce();

@@ -86,4 +86,8 @@ public class SolveRun extends PanacheEntityBase {
     public Long allocationVersion;
 
     public String detail;
+
+    /** The solver-service replica that ran the solve. */
+    @Column(name = "solved_by")
+    public String solvedBy;
 }

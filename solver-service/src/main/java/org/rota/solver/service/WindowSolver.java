@@ -60,6 +60,7 @@ public class WindowSolver {
     private final SolverEvents events;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final String instanceId;
     private final AllocationSolver solver;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
@@ -72,6 +73,7 @@ public class WindowSolver {
         this.events = events;
         this.json = json;
         this.zone = config.zone();
+        this.instanceId = config.instanceId().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
         this.solver = new AllocationSolver(problems.options());
         this.metrics = metrics;
         this.solveTimer = Timer.builder("rota.solver.solve.duration").description("Wall time of one window solve")
@@ -206,6 +208,7 @@ public class WindowSolver {
 
     private SolveRun finished(SolveRun run) {
         run.finishedAt = Instant.now();
+        run.solvedBy = instanceId;
         em.persist(run);
         return run;
     }
@@ -215,6 +218,14 @@ public class WindowSolver {
             return json.writeValueAsString(allocation);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
         }
     }
 
