@@ -24,7 +24,7 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
 
     /** What a user can filter activities by; null fields do not filter. {@code from}/{@code to}: overlap. */
     public record Filter(Instant from, Instant to, String location, String procedureCode, ActivityStatus status,
-            String department) {
+            String department, String externalId) {
     }
 
     public Optional<Activity> findByExternalId(String externalId) {
@@ -64,6 +64,10 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         if (filter.department() != null) {
             where.append(" AND department = :department");
             parameters.put("department", filter.department());
+        }
+        if (filter.externalId() != null) {
+            where.append(" AND externalId = :externalId");
+            parameters.put("externalId", filter.externalId());
         }
         PanacheQuery<Activity> query = find(where.toString(), Sort.by("startsAt").and("id"), parameters);
         long total = query.count();

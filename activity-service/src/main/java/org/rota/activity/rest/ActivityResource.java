@@ -64,10 +64,12 @@ public class ActivityResource {
     public Page<ActivityEvent> list(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("location") String location, @QueryParam("procedureCode") String procedureCode,
             @QueryParam("status") String status, @QueryParam("department") String department,
+            @QueryParam("externalId") String externalId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         var filter = new ActivityRepository.Filter(TimeParameters.instant("from", from),
                 TimeParameters.instant("to", to), blankToNull(location), blankToNull(procedureCode),
-                QueryParameters.enumValue("status", status, ActivityStatus.class), blankToNull(department));
+                QueryParameters.enumValue("status", status, ActivityStatus.class), blankToNull(department),
+                blankToNull(externalId));
         TimeParameters.requireOrdered(filter.from(), filter.to());
         return activities.search(filter, PageRequest.of(page, size)).map(ActivityMapper::toEvent);
     }
