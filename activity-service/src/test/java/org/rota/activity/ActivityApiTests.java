@@ -1,13 +1,21 @@
 package org.rota.activity;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +85,31 @@ class ActivityApiTests {
                 .then().statusCode(412).body("field", equalTo("If-Match"));
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body).put("/activities/{id}", id)
                 .then().statusCode(200).body("version", equalTo(2));
+    }
+
+    @Test
+    void ofTwoConcurrentUpdatesBasedOnTheSameVersionOneWinsAndTheOtherConflicts() throws Exception {
+        Map<String, Object> body = Fixtures.activityBody(null);
+        String id = Fixtures.activity(body);
+        body.put("version", 0);
+        List<Callable<Integer>> updates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> change = new HashMap<>(body);
+            change.put("title", "Writer " + i);
+            updates.add(() -> given().contentType(ContentType.JSON).body(change).put("/activities/{id}", id)
+                    .then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(updates)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/activities/{id}", id).then().body("version", equalTo(1));
     }
 
     @Test

@@ -122,9 +122,9 @@ class ActivityEventsTests {
         given().contentType(ContentType.JSON).body(Map.of("items", items)).post("/activities/batch")
                 .then().statusCode(200);
 
-        // waits for a sixth event that must never come
+        // waits for a sixth event that must never come (a plain string match: parsing every record would be slow)
         List<ConsumerRecord<String, String>> events = kafka.await(Topics.ACTIVITIES,
-                record -> department.equals(JsonPath.from(record.value()).getString("department")), 6,
+                record -> record.value().contains("\"department\":\"" + department + "\""), 6,
                 Duration.ofSeconds(8));
         assertThat(events).hasSize(5);
         events.forEach(record -> EventContracts.assertConforms(EventTypes.ACTIVITY, record.value()));
@@ -136,7 +136,7 @@ class ActivityEventsTests {
         given().contentType(ContentType.JSON).body(body).post("/activities").then().statusCode(422);
 
         List<ConsumerRecord<String, String>> events = kafka.readFor(Topics.ACTIVITIES,
-                record -> body.get("externalId").equals(JsonPath.from(record.value()).getString("externalId")),
+                record -> record.value().contains("\"externalId\":\"" + body.get("externalId") + "\""),
                 Duration.ofSeconds(3));
         assertThat(events).isEmpty();
     }

@@ -9,10 +9,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rota.events.EventTypes;
+import org.rota.events.Topics;
 import org.rota.infra.InjectQuarkusService;
+import org.rota.infra.KafkaTestClient;
 import org.rota.infra.QuarkusServiceProcess;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +33,9 @@ class CredentialServiceOutageTests {
 
     @InjectQuarkusService
     QuarkusServiceProcess credentialService;
+
+    private final KafkaTestClient kafka = new KafkaTestClient(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     @AfterEach
     void credentialServiceIsBackAndTheCircuitClosed() {
@@ -75,6 +83,26 @@ class CredentialServiceOutageTests {
     }
 
     @Test
+    void anInboundUpsertWaitsForCredentialServiceInsteadOfBeingDeadLettered() {
+        String neverSeen = Fixtures.procedure();
+        String externalId = "EHR-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        credentialService.stop();
+        kafka.send(Topics.ACTIVITIES_INBOUND, externalId, """
+                {"externalId":"%s","department":"GYNAE","title":"Waits","start":"2030-11-01T08:00:00Z",
+                 "end":"2030-11-01T12:00:00Z","location":"Clinic 2","procedureCode":"%s","requiredClinicians":1}"""
+                .formatted(externalId, neverSeen), Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_source", "/hospital/ehr", "ce_type", EventTypes.ACTIVITY_UPSERT));
+        sleep(Duration.ofSeconds(2));
+        credentialService.start();
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().queryParam("externalId", externalId)
+                .get("/activities").then().body("totalItems", equalTo(1)).body("items[0].procedureCode", equalTo(neverSeen)));
+        assertThat(kafka.readFor(Topics.deadLetter(Topics.ACTIVITIES_INBOUND),
+                record -> eventId.equals(KafkaTestClient.header(record, "ce_id")), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void aHungCredentialServiceTimesOutIntoServiceUnavailable() {
         String neverSeen = Fixtures.procedure();
         credentialService.pause();
@@ -86,6 +114,15 @@ class CredentialServiceOutageTests {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         } finally {
             credentialService.resume();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.rota.activity.config.ActivityConfig;
@@ -21,8 +22,13 @@ import org.rota.platform.problem.ProblemException;
  * a short while: repeated writes do not ask again, and they keep working while credential-service is briefly away.
  * Negative answers are not remembered, so a procedure created a moment ago is accepted at once. When
  * credential-service cannot answer and nothing is remembered, the request fails with 503 and writes nothing.
+ * <p>
+ * The caller's transaction is suspended while credential-service is asked: the REST client would otherwise carry it
+ * to its I/O thread, and a rollback while that thread still held it left the database connection outside any
+ * transaction (an inbound event then counted as applied although nothing was written).
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class CredentialReferences {
 
     private static final Logger LOG = Logger.getLogger(CredentialReferences.class);
