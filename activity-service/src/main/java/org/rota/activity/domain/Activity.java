@@ -1,0 +1,68 @@
+package org.rota.activity.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.rota.events.ActivityStatus;
+import org.rota.events.CredentialLevel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Something a department schedules that needs clinicians: a clinic, a procedure list, a supervision session. */
+@Entity
+public class Activity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The id the hospital's scheduling system knows this activity by; bulk imports and upserts match on it. */
+    @Column(name = "external_id", nullable = false, unique = true)
+    public String externalId;
+
+    @Column(nullable = false)
+    public String department;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    /** Exclusive. */
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Column(nullable = false)
+    public String location;
+
+    /** Null for an activity anyone active can staff. */
+    @Column(name = "procedure_code")
+    public String procedureCode;
+
+    @Column(name = "required_clinicians", nullable = false)
+    public int requiredClinicians;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "minimum_level", nullable = false)
+    public CredentialLevel minimumLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActivityStatus status;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
