@@ -70,12 +70,25 @@ class WarmStartTest {
         Problem problem = twoWeeks();
 
         Solution single = new AllocationSolver(SolverOptions.defaults(), Integer.MAX_VALUE).solve(problem);
-        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0).solve(problem);
+        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0)
+                .solve(problem.withOptions(problem.options().withWorkers(2)));
 
         assertThat(single.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(staged.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(staged.objective()).isEqualTo(single.objective());
         assertThat(staged.bestBound()).isEqualTo(staged.objective());
+    }
+
+    @Test
+    void aStagedSolveWithOneWorkerFindsTheSameOptimum() {
+        Problem problem = twoWeeks();
+
+        Solution single = new AllocationSolver(SolverOptions.defaults(), Integer.MAX_VALUE).solve(problem);
+        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0)
+                .solve(problem.withOptions(problem.options().withWorkers(1)));
+
+        assertThat(staged.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(staged.objective()).isEqualTo(single.objective());
     }
 
     @Test
