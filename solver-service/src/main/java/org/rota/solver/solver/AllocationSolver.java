@@ -33,9 +33,9 @@ public final class AllocationSolver {
     /** Share of the time limit the load balancing of a warm start may take, capped below. */
     static final double BALANCE_SHARE = 0.1;
     static final double MAX_GREEDY_BALANCE_SECONDS = 0.3;
+    static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
     /** CP-SAT always gets this long, even when building the model used up the time limit. */
     static final double MIN_SOLVE_SECONDS = 0.2;
-    static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
 
     private final SolverOptions defaults;
     private final int stagedSolveMinPairs;
