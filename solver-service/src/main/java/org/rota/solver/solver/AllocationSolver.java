@@ -30,10 +30,10 @@ public final class AllocationSolver {
     static final int STAGED_SOLVE_MIN_PAIRS = 20_000;
     /** Share of the time limit given to the fairness-free relaxation in a staged solve (it stops early when optimal). */
     static final double RELAXATION_SHARE = 0.5;
-    /** Share of the time limit the load balancing of a warm start may take, capped below. */
-    static final double BALANCE_SHARE = 0.1;
-    static final double MAX_GREEDY_BALANCE_SECONDS = 0.3;
-    static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
+    /** Share of the time limit the local search of a warm start may take, capped below. */
+    static final double LOCAL_SEARCH_SHARE = 0.1;
+    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 0.3;
+    static final double MAX_STAGE_LOCAL_SEARCH_SECONDS = 3.0;
     /** CP-SAT always gets this long, even when building the model used up the time limit. */
     static final double MIN_SOLVE_SECONDS = 0.2;
 
@@ -68,8 +68,8 @@ public final class AllocationSolver {
                 previous.keepablePairs());
         SolverOptions options = instance.options;
         Set<Integer> pinned = Set.copyOf(pins.acceptedPairs());
-        LoadBalancer.balance(instance, eligibility, greedy, pinned, previous.keepablePairs(),
-                deadline(greedyStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_GREEDY_BALANCE_SECONDS));
+        LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(),
+                deadline(greedyStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_GREEDY_LOCAL_SEARCH_SECONDS));
         long greedyMillis = millisSince(greedyStarted);
 
         CpSatRun.FirstSolution firstSolution = new CpSatRun.FirstSolution(started);
@@ -102,8 +102,8 @@ public final class AllocationSolver {
 
             long fullStarted = System.nanoTime();
             boolean[] start = first.chosen() != null ? first.chosen().clone() : greedy.clone();
-            LoadBalancer.balance(instance, eligibility, start, pinned, previous.keepablePairs(),
-                    deadline(fullStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_STAGE_BALANCE_SECONDS));
+            LocalSearch.improve(instance, eligibility, start, pinned, previous.keepablePairs(),
+                    deadline(fullStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_STAGE_LOCAL_SEARCH_SECONDS));
             AllocationModel full = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
             full.hint(start);
             modelMillis = relaxedModelMillis + millisSince(fullStarted);

@@ -56,7 +56,7 @@ class WarmStartTest {
         }
         ObjectiveBreakdown before = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
 
-        LoadBalancer.balance(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
+        LocalSearch.improve(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
 
         ObjectiveBreakdown after = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
         assertThat(before.counts().fairnessSpreadHours()).isEqualTo(24);
