@@ -68,13 +68,16 @@ public final class AllocationSolver {
                 previous.keepablePairs());
         SolverOptions options = instance.options;
         Set<Integer> pinned = Set.copyOf(pins.acceptedPairs());
-        LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(),
-                deadline(greedyStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_GREEDY_LOCAL_SEARCH_SECONDS));
+        boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
+                && eligibility.size >= stagedSolveMinPairs;
+        if (!staged) {
+            // a staged solve improves the greedy allocation in its first stage anyway, and searches locally after it
+            LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(), deadline(greedyStarted,
+                    options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_GREEDY_LOCAL_SEARCH_SECONDS));
+        }
         long greedyMillis = millisSince(greedyStarted);
 
         CpSatRun.FirstSolution firstSolution = new CpSatRun.FirstSolution(started);
-        boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
-                && eligibility.size >= stagedSolveMinPairs;
         ToLongFunction<boolean[]> price = chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen)
                 .total();
         long modelMillis;
