@@ -36,7 +36,7 @@ class WarmStartTest {
     }
 
     @Test
-    void loadBalancingLowersTheSpreadWithoutRaisingTheObjective() {
+    void localSearchLowersTheSpreadWithoutRaisingTheObjective() {
         // the greedy start gives all six sessions to c1, who is first in line and cheapest
         Problem problem = problem()
                 .clinician("c1").clinician("c2").clinician("c3")
@@ -63,6 +63,35 @@ class WarmStartTest {
         assertThat(after.counts().fairnessSpreadHours()).isZero();
         assertThat(after.total()).isLessThan(before.total());
         assertThat(after.counts().unfilledSeats()).isZero();
+    }
+
+    @Test
+    void localSearchGivesACostlyAssignmentToACheaperHolderEvenIfTheyMustHandTheirOwnOn() {
+        // start: the expert runs the clinic, so the VAS list went to the qualified clinician (cost 10);
+        // better: the expert hands the clinic on to the third clinician and takes the VAS list
+        Problem problem = problem()
+                .clinician("expert").clinician("qualified").clinician("other")
+                .credential("expert", "VAS", Level.EXPERT)
+                .credential("qualified", "VAS", Level.QUALIFIED)
+                .activity("vas", "2026-12-07T08:00", "2026-12-07T12:00", "VAS")
+                .activity("clinic", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                .weights(100_000, 10, 0, 0, 0, 0)
+                .build();
+        Instance instance = new Instance(problem, SolverOptions.defaults());
+        Eligibility eligibility = new EligibilityCalculator(instance).calculate();
+        int vas = instance.activityIndex.get("vas");
+        int clinic = instance.activityIndex.get("clinic");
+        boolean[] chosen = new boolean[eligibility.size];
+        chosen[eligibility.pair(vas, instance.clinicianIndex.get("qualified"))] = true;
+        chosen[eligibility.pair(clinic, instance.clinicianIndex.get("expert"))] = true;
+
+        LocalSearch.improve(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
+
+        assertThat(chosen[eligibility.pair(vas, instance.clinicianIndex.get("expert"))]).isTrue();
+        assertThat(chosen[eligibility.pair(clinic, instance.clinicianIndex.get("qualified"))]
+                || chosen[eligibility.pair(clinic, instance.clinicianIndex.get("other"))]).isTrue();
+        assertThat(ObjectiveEvaluator.evaluate(instance, eligibility, PreviousAllocation.of(instance, eligibility),
+                chosen).total()).isZero();
     }
 
     @Test
