@@ -1,14 +1,11 @@
 package org.rota.solver.solver;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverSolutionCallback;
-import com.google.ortools.sat.CpSolverStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * Solves one allocation problem with CP-SAT. Stateless and thread-safe: every call builds its own model, so the result
@@ -33,12 +30,12 @@ public final class AllocationSolver {
     static final int STAGED_SOLVE_MIN_PAIRS = 20_000;
     /** Share of the time limit given to the fairness-free relaxation in a staged solve (it stops early when optimal). */
     static final double RELAXATION_SHARE = 0.5;
-    /** Share of the time limit the load balancing of a warm start may take, capped below. */
-    static final double BALANCE_SHARE = 0.1;
-    static final double MAX_GREEDY_BALANCE_SECONDS = 0.3;
+    /** Share of the time limit the local search of a warm start may take, capped below. */
+    static final double LOCAL_SEARCH_SHARE = 0.1;
+    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 0.3;
+    static final double MAX_STAGE_LOCAL_SEARCH_SECONDS = 3.0;
     /** CP-SAT always gets this long, even when building the model used up the time limit. */
     static final double MIN_SOLVE_SECONDS = 0.2;
-    static final double MAX_STAGE_BALANCE_SECONDS = 3.0;
 
     private final SolverOptions defaults;
     private final int stagedSolveMinPairs;
@@ -71,45 +68,53 @@ public final class AllocationSolver {
                 previous.keepablePairs());
         SolverOptions options = instance.options;
         Set<Integer> pinned = Set.copyOf(pins.acceptedPairs());
-        LoadBalancer.balance(instance, eligibility, greedy, pinned, previous.keepablePairs(),
-                deadline(greedyStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_GREEDY_BALANCE_SECONDS));
-        long greedyMillis = millisSince(greedyStarted);
-
-        FirstSolutionClock clock = new FirstSolutionClock(started);
         boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
                 && eligibility.size >= stagedSolveMinPairs;
+        if (!staged) {
+            // a staged solve improves the greedy allocation in its first stage anyway, and searches locally after it
+            LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(), deadline(greedyStarted,
+                    options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_GREEDY_LOCAL_SEARCH_SECONDS));
+        }
+        long greedyMillis = millisSince(greedyStarted);
+
+        CpSatRun.FirstSolution firstSolution = new CpSatRun.FirstSolution(started);
+        ToLongFunction<boolean[]> price = chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen)
+                .total();
         long modelMillis;
         long solveMillis;
-        Run run;
+        CpSatRun.Result run;
         if (!staged) {
             AllocationModel model = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
             model.hint(greedy);
             modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            run = runCpSat(model, options, remainingSeconds(options, started), clock);
+            run = new CpSatRun(model, options, options.workers(), remainingSeconds(options, started), firstSolution)
+                    .solve();
             solveMillis = millisSince(solveStarted);
         } else {
             // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
-            // into one component per week, whose LP bound CP-SAT proves in seconds; that bound holds for the full model
-            // because fairness is never negative. The full model then starts from the relaxation's allocation.
+            // into one component per ISO week, which CP-SAT solves and bounds quickly; that bound holds for the full
+            // model because fairness is never negative. The full model's LP bound is tighter but slow to come.
             AllocationModel relaxed = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous, false);
             relaxed.hint(greedy);
             long relaxedModelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            Run first = runCpSat(relaxed, options, options.timeLimitSeconds() * RELAXATION_SHARE, clock);
+            CpSatRun.Result first = new CpSatRun(relaxed, options, options.workers(),
+                    remainingSeconds(options, started) * RELAXATION_SHARE, firstSolution).solve();
             long firstMillis = millisSince(solveStarted);
+
             long fullStarted = System.nanoTime();
             boolean[] start = first.chosen() != null ? first.chosen().clone() : greedy.clone();
-            LoadBalancer.balance(instance, eligibility, start, pinned, previous.keepablePairs(),
-                    deadline(fullStarted, options.timeLimitSeconds() * BALANCE_SHARE, MAX_STAGE_BALANCE_SECONDS));
+            LocalSearch.improve(instance, eligibility, start, pinned, previous.keepablePairs(),
+                    deadline(fullStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_STAGE_LOCAL_SEARCH_SECONDS));
             AllocationModel full = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
             full.hint(start);
             modelMillis = relaxedModelMillis + millisSince(fullStarted);
             long secondStarted = System.nanoTime();
-            Run second = runCpSat(full, options, remainingSeconds(options, started), clock);
+            CpSatRun.Result second = new CpSatRun(full, options, options.workers(),
+                    remainingSeconds(options, started), firstSolution).solve();
             solveMillis = firstMillis + millisSince(secondStarted);
-            run = second.combineWith(first, chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous,
-                    chosen).total());
+            run = combine(second, new CpSatRun.Result(first.status(), start, first.bound()), price);
             LOG.log(System.Logger.Level.DEBUG, "staged solve: relaxation {0} bound {1}, full {2} bound {3}",
                     first.status(), first.bound(), second.status(), second.bound());
         }
@@ -136,7 +141,7 @@ public final class AllocationSolver {
             bound = breakdown.total();
         }
         UnfilledSeatExplainer explainer = new UnfilledSeatExplainer(instance, calculator, pins.conflictActivities());
-        Long firstFeasible = clock.firstMillis();
+        Long firstFeasible = firstSolution.millis();
         Solution solution = new Solution(status, objective, bound,
                 assignments(instance, eligibility, chosen),
                 unfilled(instance, eligibility, chosen, explainer),
@@ -151,65 +156,19 @@ public final class AllocationSolver {
         return solution;
     }
 
-    /** Outcome of one CP-SAT run: {@code chosen} is null when it found no solution. */
-    private record Run(SolveStatus status, boolean[] chosen, Long bound) {
-
-        /** This run, improved by an earlier run of a relaxation: the better allocation and the higher bound. */
-        Run combineWith(Run relaxation, java.util.function.ToLongFunction<boolean[]> fullObjective) {
-            Long bestBound = bound == null ? relaxation.bound : relaxation.bound == null ? bound
-                    : Long.valueOf(Math.max(bound, relaxation.bound));
-            boolean[] best = chosen;
-            if (relaxation.chosen != null
-                    && (best == null || fullObjective.applyAsLong(relaxation.chosen) < fullObjective.applyAsLong(best))) {
-                best = relaxation.chosen;
-            }
-            SolveStatus combined = status == SolveStatus.OPTIMAL ? SolveStatus.OPTIMAL
-                    : best != null ? SolveStatus.FEASIBLE : status;
-            return new Run(combined, best, bestBound);
+    /** The full model's result improved by the relaxation's: the better allocation and the higher bound. */
+    private static CpSatRun.Result combine(CpSatRun.Result full, CpSatRun.Result relaxation,
+                                           ToLongFunction<boolean[]> price) {
+        Long bound = full.bound() == null ? relaxation.bound() : relaxation.bound() == null ? full.bound()
+                : Long.valueOf(Math.max(full.bound(), relaxation.bound()));
+        boolean[] best = full.chosen();
+        if (relaxation.chosen() != null
+                && (best == null || price.applyAsLong(relaxation.chosen()) < price.applyAsLong(best))) {
+            best = relaxation.chosen();
         }
-    }
-
-    private Run runCpSat(AllocationModel model, SolverOptions options, double seconds, FirstSolutionClock clock) {
-        CpSolver solver = new CpSolver();
-        solver.getParameters()
-                .setMaxTimeInSeconds(seconds)
-                .setNumWorkers(options.workers())
-                .setRandomSeed(options.seed())
-                // The greedy hint is complete and feasible, but CP-SAT only reports it once presolve is done: repeated
-                // probing and symmetry detection took ~6 s on the 80k-variable target instance, a single light pass 1 s.
-                .setCpModelProbingLevel(0)
-                .setSymmetryLevel(1)
-                .setMaxPresolveIterations(1)
-                // solve the root LP with all constraints at once, to its optimum: the bound comes in one step
-                .setAddLpConstraintsLazily(false)
-                .setRootLpIterations(100_000);
-        if (Boolean.getBoolean(LOG_SEARCH_PROPERTY)) {
-            solver.getParameters().setLogSearchProgress(true).setLogToStdout(true);
-        }
-        String extra = System.getProperty(EXTRA_PARAMETERS_PROPERTY);
-        if (extra != null && !extra.isBlank()) {
-            try {
-                com.google.protobuf.TextFormat.merge(extra, solver.getParameters());
-            } catch (com.google.protobuf.TextFormat.ParseException e) {
-                throw new IllegalArgumentException(EXTRA_PARAMETERS_PROPERTY + ": " + e.getMessage(), e);
-            }
-        }
-        CpSolverStatus cpStatus = solver.solve(model.model, clock);
-        SolveStatus status = map(cpStatus);
-        if (status != SolveStatus.OPTIMAL && status != SolveStatus.FEASIBLE) {
-            return new Run(status, null, null);
-        }
-        // CP-SAT may carry a loose spread variable in a non-optimal solution; the evaluator prices the allocation itself
-        return new Run(status, readSolution(solver, model), (long) Math.ceil(solver.bestObjectiveBound() - 1e-6));
-    }
-
-    private static boolean[] readSolution(CpSolver solver, AllocationModel model) {
-        List<Long> values = solver.response().getSolutionList();
-        boolean[] chosen = new boolean[model.x.length];
-        for (int p = 0; p < chosen.length; p++) {
-            chosen[p] = values.get(model.x[p].getIndex()) != 0;
-        }
-        return chosen;
+        SolveStatus status = full.status() == SolveStatus.OPTIMAL ? SolveStatus.OPTIMAL
+                : best != null ? SolveStatus.FEASIBLE : full.status();
+        return new CpSatRun.Result(status, best, bound);
     }
 
     private static List<Assignment> assignments(Instance instance, Eligibility eligibility, boolean[] chosen) {
@@ -246,16 +205,6 @@ public final class AllocationSolver {
         return result;
     }
 
-    private static SolveStatus map(CpSolverStatus status) {
-        return switch (status) {
-            case OPTIMAL -> SolveStatus.OPTIMAL;
-            case FEASIBLE -> SolveStatus.FEASIBLE;
-            case INFEASIBLE -> SolveStatus.INFEASIBLE;
-            case MODEL_INVALID -> SolveStatus.MODEL_INVALID;
-            default -> SolveStatus.UNKNOWN;
-        };
-    }
-
     /** The time limit covers the whole call, model building included, as the caller waits for all of it. */
     private static double remainingSeconds(SolverOptions options, long startedNanos) {
         return Math.max(MIN_SOLVE_SECONDS, options.timeLimitSeconds() - (System.nanoTime() - startedNanos) / 1e9);
@@ -267,25 +216,5 @@ public final class AllocationSolver {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    /** Records when CP-SAT reports its first solution, measured from the start of {@code solve}. */
-    private static final class FirstSolutionClock extends CpSolverSolutionCallback {
-        private final long started;
-        private final AtomicLong firstNanos = new AtomicLong(-1);
-
-        FirstSolutionClock(long started) {
-            this.started = started;
-        }
-
-        @Override
-        public void onSolutionCallback() {
-            firstNanos.compareAndSet(-1, System.nanoTime());
-        }
-
-        Long firstMillis() {
-            long nanos = firstNanos.get();
-            return nanos < 0 ? null : (nanos - started) / 1_000_000;
-        }
     }
 }

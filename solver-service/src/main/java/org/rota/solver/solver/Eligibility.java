@@ -1,6 +1,5 @@
 package org.rota.solver.solver;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,5 @@ final class Eligibility {
             arrays[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return arrays;
-    }
-
-    static List<Integer> list(int[] values) {
-        List<Integer> list = new ArrayList<>(values.length);
-        for (int v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

@@ -52,14 +52,6 @@ final class HardRuleLedger {
         return seatsTaken[a];
     }
 
-    int normalisedLoadOf(int c) {
-        long load = 0;
-        for (int a : takenActivities.get(c)) {
-            load += instance.normalisedMinutes(a, c);
-        }
-        return (int) load;
-    }
-
     /** The first hard rule that taking pair p would break, or null when p fits. Seats are not checked here. */
     Violation check(int p) {
         int a = eligibility.activity[p];

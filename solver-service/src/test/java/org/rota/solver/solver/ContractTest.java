@@ -103,6 +103,37 @@ class ContractTest {
     }
 
     @Test
+    void generatedInstancesRoundTripThroughJson() throws Exception {
+        Problem problem = org.rota.solver.bench.InstanceGenerator.generate(
+                new org.rota.solver.bench.InstanceGenerator.Spec("shift", 10, 3, 1, 20, true, 3));
+        ObjectMapper mapper = org.rota.solver.bench.InstanceGenerator.json();
+
+        String json = mapper.writeValueAsString(problem);
+
+        assertThat(json).contains("\"start\" : \"2026-12-0", "\"zone\" : \"Europe/London\"", "\"minRestMinutes\" : 600");
+        assertThat(mapper.readValue(json, Problem.class)).isEqualTo(problem);
+    }
+
+    @Test
+    void concurrentSolvesDoNotInterfere() throws Exception {
+        Problem problem = org.rota.solver.bench.InstanceGenerator.generate(
+                new org.rota.solver.bench.InstanceGenerator.Spec("par", 10, 3, 1, 20, false, 5))
+                .withOptions(new SolverOptions(10.0, 1, 0, null, null, null));
+        AllocationSolver solver = new AllocationSolver();
+        Solution alone = solver.solve(problem);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> solver.solve(problem));
+            var second = pool.submit(() -> solver.solve(problem));
+            assertThat(first.get().objective()).isEqualTo(alone.objective());
+            assertThat(second.get().objective()).isEqualTo(alone.objective());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void solvingIsDeterministicWithOneWorkerAndASeed() {
         Problem problem = org.rota.solver.bench.InstanceGenerator.generate(
                 new org.rota.solver.bench.InstanceGenerator.Spec("det", 12, 4, 1, 30, false, 7))

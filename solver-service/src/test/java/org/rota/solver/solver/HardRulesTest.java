@@ -134,6 +134,18 @@ class HardRulesTest {
         }
 
         @Test
+        void theIsoWeekIsJudgedInTheZone() {
+            // Sunday 23:30 UTC is already Monday of the next ISO week in Tokyo: 3 h + 2 h in one week exceed 4 h
+            ProblemBuilder sundayNightAndMonday = problem()
+                    .clinician("c1", 1.0, 240)
+                    .activity("sun-late", "2026-12-13T23:30", "2026-12-14T02:30", null)
+                    .activity("mon", "2026-12-14T05:00", "2026-12-14T07:00", null);
+
+            assertThat(sundayNightAndMonday.zone("UTC").solve().assignments()).hasSize(2);
+            assertThat(sundayNightAndMonday.zone("Asia/Tokyo").solve().assignments()).hasSize(1);
+        }
+
+        @Test
         void withoutACapThereIsNoWeeklyLimit() {
             Solution solution = problem()
                     .clinician("c1", 0.5, null)
@@ -235,6 +247,22 @@ class HardRulesTest {
             // the seats are still staffed by someone else: a conflict only empties a seat nobody else can take
             assertThat(staffOf(solution, "a2")).containsExactly("c2");
             assertThat(staffOf(solution, "a3")).containsExactly("c2");
+        }
+
+        @Test
+        void aPinOfAnAbsentClinicianIsReportedWithTheReason() {
+            Solution solution = problem()
+                    .clinician("c1").clinician("c2")
+                    .absence("c1", "2026-12-07T00:00", "2026-12-08T00:00")
+                    .activity("a1", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                    .pin("a1", "c1")
+                    .solve();
+
+            assertThat(solution.pinConflicts()).singleElement().satisfies(conflict -> {
+                assertThat(conflict.reason()).isEqualTo(PinConflictReason.NOT_ELIGIBLE);
+                assertThat(conflict.detail()).contains("absent");
+            });
+            assertThat(staffOf(solution, "a1")).containsExactly("c2");
         }
 
         @Test

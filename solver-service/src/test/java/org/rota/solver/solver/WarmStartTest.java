@@ -36,7 +36,7 @@ class WarmStartTest {
     }
 
     @Test
-    void loadBalancingLowersTheSpreadWithoutRaisingTheObjective() {
+    void localSearchLowersTheSpreadWithoutRaisingTheObjective() {
         // the greedy start gives all six sessions to c1, who is first in line and cheapest
         Problem problem = problem()
                 .clinician("c1").clinician("c2").clinician("c3")
@@ -56,7 +56,7 @@ class WarmStartTest {
         }
         ObjectiveBreakdown before = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
 
-        LoadBalancer.balance(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
+        LocalSearch.improve(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
 
         ObjectiveBreakdown after = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
         assertThat(before.counts().fairnessSpreadHours()).isEqualTo(24);
@@ -66,16 +66,58 @@ class WarmStartTest {
     }
 
     @Test
+    void localSearchGivesACostlyAssignmentToACheaperHolderEvenIfTheyMustHandTheirOwnOn() {
+        // start: the expert runs the clinic, so the VAS list went to the qualified clinician (cost 10);
+        // better: the expert hands the clinic on to the third clinician and takes the VAS list
+        Problem problem = problem()
+                .clinician("expert").clinician("qualified").clinician("other")
+                .credential("expert", "VAS", Level.EXPERT)
+                .credential("qualified", "VAS", Level.QUALIFIED)
+                .activity("vas", "2026-12-07T08:00", "2026-12-07T12:00", "VAS")
+                .activity("clinic", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                .weights(100_000, 10, 0, 0, 0, 0)
+                .build();
+        Instance instance = new Instance(problem, SolverOptions.defaults());
+        Eligibility eligibility = new EligibilityCalculator(instance).calculate();
+        int vas = instance.activityIndex.get("vas");
+        int clinic = instance.activityIndex.get("clinic");
+        boolean[] chosen = new boolean[eligibility.size];
+        chosen[eligibility.pair(vas, instance.clinicianIndex.get("qualified"))] = true;
+        chosen[eligibility.pair(clinic, instance.clinicianIndex.get("expert"))] = true;
+
+        LocalSearch.improve(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
+
+        assertThat(chosen[eligibility.pair(vas, instance.clinicianIndex.get("expert"))]).isTrue();
+        assertThat(chosen[eligibility.pair(clinic, instance.clinicianIndex.get("qualified"))]
+                || chosen[eligibility.pair(clinic, instance.clinicianIndex.get("other"))]).isTrue();
+        assertThat(ObjectiveEvaluator.evaluate(instance, eligibility, PreviousAllocation.of(instance, eligibility),
+                chosen).total()).isZero();
+    }
+
+    @Test
     void aStagedSolveFindsTheSameOptimumAsASingleSolve() {
         Problem problem = twoWeeks();
 
         Solution single = new AllocationSolver(SolverOptions.defaults(), Integer.MAX_VALUE).solve(problem);
-        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0).solve(problem);
+        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0)
+                .solve(problem.withOptions(problem.options().withWorkers(2)));
 
         assertThat(single.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(staged.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(staged.objective()).isEqualTo(single.objective());
         assertThat(staged.bestBound()).isEqualTo(staged.objective());
+    }
+
+    @Test
+    void aStagedSolveWithOneWorkerFindsTheSameOptimum() {
+        Problem problem = twoWeeks();
+
+        Solution single = new AllocationSolver(SolverOptions.defaults(), Integer.MAX_VALUE).solve(problem);
+        Solution staged = new AllocationSolver(SolverOptions.defaults(), 0)
+                .solve(problem.withOptions(problem.options().withWorkers(1)));
+
+        assertThat(staged.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(staged.objective()).isEqualTo(single.objective());
     }
 
     @Test
