@@ -89,6 +89,19 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL): no shutdown hooks, nothing flushed, as when a node dies. */
+    public synchronized void kill() {
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            running.destroyForcibly();
+            try {
+                running.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Freezes the process (SIGSTOP): it still accepts connections but never answers, like a hung server. */
     public synchronized void pause() {
         signal("STOP");

@@ -209,6 +209,10 @@ public class WindowSolver {
     private SolveRun finished(SolveRun run) {
         run.finishedAt = Instant.now();
         run.solvedBy = instanceId;
+        if (run.outcome != Outcome.PUBLISHED) {
+            LOG.infof("%s solved (%s): %s%s", run.windowId, run.trigger, run.outcome,
+                    run.detail == null ? "" : " - " + run.detail);
+        }
         em.persist(run);
         return run;
     }
