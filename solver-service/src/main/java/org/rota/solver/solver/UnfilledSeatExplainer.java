@@ -24,14 +24,22 @@ public final class UnfilledSeatExplainer {
         if (pinConflictActivities.contains(a)) {
             return UnfilledReason.PINNED_CONFLICT;
         }
-        EligibilityCalculator.Stage furthest = EligibilityCalculator.Stage.INACTIVE;
+        int couldServe = 0;
+        EligibilityCalculator.Stage furthestOfTheRest = EligibilityCalculator.Stage.INACTIVE;
         for (int c = 0; c < instance.clinicianCount(); c++) {
             EligibilityCalculator.Stage stage = calculator.assess(a, c).stage();
-            if (stage.compareTo(furthest) > 0) {
-                furthest = stage;
+            if (stage == EligibilityCalculator.Stage.ELIGIBLE || stage == EligibilityCalculator.Stage.BUSY) {
+                couldServe++;
+            } else if (stage.compareTo(furthestOfTheRest) > 0) {
+                furthestOfTheRest = stage;
             }
         }
-        return switch (furthest) {
+        // Enough people could serve: the hard rules (overlaps, rest, limits) took them. Too few: the seats stay
+        // empty for the reason that stopped the others closest to serving.
+        if (couldServe >= instance.required[a]) {
+            return UnfilledReason.ALL_ELIGIBLE_BUSY;
+        }
+        return switch (furthestOfTheRest) {
             case INACTIVE, NO_CREDENTIAL -> UnfilledReason.NO_CREDENTIALED_CLINICIAN;
             case CREDENTIAL_NOT_VALID -> UnfilledReason.CREDENTIAL_EXPIRED_OR_SUSPENDED;
             case LEVEL_TOO_LOW -> UnfilledReason.LEVEL_TOO_LOW;

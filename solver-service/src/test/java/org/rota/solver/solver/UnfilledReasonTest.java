@@ -75,6 +75,17 @@ class UnfilledReasonTest {
     }
 
     @Test
+    void aSecondSeatWithTooFewValidHoldersTakesTheOthersReasonNotBusy() {
+        ProblemBuilder builder = problem()
+                .activity("pair", "2026-12-07T08:00", "2026-12-07T12:00", "VAS", 2, Level.QUALIFIED)
+                .clinician("valid").credential("valid", "VAS", Level.EXPERT)
+                .clinician("expired").credential(new Credential("expired", "VAS", Level.EXPERT,
+                        LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-06"), CredentialStatus.ACTIVE, null));
+
+        assertThat(reason(builder)).isEqualTo(UnfilledReason.CREDENTIAL_EXPIRED_OR_SUSPENDED);
+    }
+
+    @Test
     void allEligibleBusyWhenTheHardRulesTakeTheCapacity() {
         ProblemBuilder builder = oneVasList().clinician("c1").credential("c1", "VAS", Level.EXPERT)
                 .activity("earlier", "2026-12-07T07:00", "2026-12-07T09:00", "VAS", 1, Level.EXPERT)

@@ -32,7 +32,7 @@ public final class DemoDepartment {
     }
 
     public record Activity(String externalId, String department, String title, Instant start, Instant end,
-            String location, String procedureCode, int requiredClinicians) {
+            String location, String procedureCode, int requiredClinicians, String minimumLevel) {
     }
 
     public record Absence(String clinicianExternalId, Instant from, Instant until, String reason) {
@@ -77,7 +77,8 @@ public final class DemoDepartment {
         }
         for (Clinician clinician : clinicians) {
             for (Procedure procedure : PROCEDURES) {
-                if (!clinician.departments().contains(procedure.department()) || random.nextInt(10) < 5) {
+                boolean scarce = procedure.code().equals(SCARCE) || procedure.code().equals(EXPERT_ONLY);
+                if (scarce || !clinician.departments().contains(procedure.department()) || random.nextInt(10) < 5) {
                     continue;
                 }
                 String level = random.nextInt(3) == 0 ? "EXPERT" : "QUALIFIED";
@@ -88,6 +89,7 @@ public final class DemoDepartment {
                         today.minusYears(1), until));
             }
         }
+        grantScarceCredentials(today);
         for (int week = 0; week < WEEKS; week++) {
             for (int day = 0; day < 5; day++) {
                 LocalDate date = firstMonday.plusWeeks(week).plusDays(day);
@@ -96,11 +98,13 @@ public final class DemoDepartment {
                     for (int session = 0; session < 2; session++) {
                         int startHour = session == 0 ? 8 : 13;
                         Procedure procedure = own.get(random.nextInt(own.size()));
+                        int seats = procedure.code().equals(SCARCE) ? 2 : 1 + random.nextInt(2);
+                        String minimumLevel = procedure.code().equals(EXPERT_ONLY) ? "EXPERT" : "QUALIFIED";
                         activities.add(activity(department, date, startHour, procedure.name() + " list",
-                                procedure.code(), 1 + random.nextInt(2), "Day unit " + (session + 1)));
+                                procedure.code(), seats, minimumLevel, "Day unit " + (session + 1)));
                         activities.add(activity(department, date, startHour,
                                 (department.equals("UROLOGY") ? "Urology" : "Gynaecology") + " clinic", null,
-                                1 + random.nextInt(3), "Outpatients " + (char) ('A' + session)));
+                                1 + random.nextInt(3), "QUALIFIED", "Outpatients " + (char) ('A' + session)));
                     }
                 }
             }
@@ -118,13 +122,30 @@ public final class DemoDepartment {
         }
     }
 
+    /**
+     * Two procedures make the demo tell a story: only two urologists hold TRUSB, and the expert's credential expires
+     * after the second week; LLETZ lists need an EXPERT, and the gynaecologists holding it are only QUALIFIED.
+     */
+    private static final String SCARCE = "TRUSB";
+    private static final String EXPERT_ONLY = "LLETZ";
+
+    private void grantScarceCredentials(LocalDate today) {
+        credentials.add(new Credential(clinicians.get(0).externalId(), SCARCE, "EXPERT", today.minusYears(1),
+                firstMonday.plusDays(13)));
+        credentials.add(new Credential(clinicians.get(1).externalId(), SCARCE, "QUALIFIED", today.minusYears(1), null));
+        for (int i = 22; i < 26; i++) {
+            credentials.add(new Credential(clinicians.get(i).externalId(), EXPERT_ONLY, "QUALIFIED",
+                    today.minusYears(1), null));
+        }
+    }
+
     private int sequence;
 
     private Activity activity(String department, LocalDate date, int startHour, String title, String procedure,
-            int required, String location) {
+            int required, String minimumLevel, String location) {
         sequence++;
         return new Activity(String.format("DEMO-EHR-%04d", sequence), department, title,
                 date.atTime(startHour, 0).atZone(ZONE).toInstant(),
-                date.atTime(startHour + 4, 0).atZone(ZONE).toInstant(), location, procedure, required);
+                date.atTime(startHour + 4, 0).atZone(ZONE).toInstant(), location, procedure, required, minimumLevel);
     }
 }

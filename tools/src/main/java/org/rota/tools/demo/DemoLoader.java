@@ -71,6 +71,7 @@ public final class DemoLoader {
             item.put("location", activity.location());
             item.put("procedureCode", activity.procedureCode());
             item.put("requiredClinicians", activity.requiredClinicians());
+            item.put("minimumLevel", activity.minimumLevel());
             return item;
         }).toList();
         rota.post(rota.activities + "/activities/batch", Map.of("items", items)).require("Importing the activities");
