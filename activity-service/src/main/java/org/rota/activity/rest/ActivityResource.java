@@ -28,10 +28,14 @@ import org.rota.activity.service.ActivityRequest;
 import org.rota.activity.service.ActivityService;
 import org.rota.events.ActivityEvent;
 import org.rota.events.ActivityStatus;
+import org.rota.events.EventTypes;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
+import org.rota.platform.web.RepresentationCache;
+
+import io.smallrye.mutiny.Uni;
 
 @Path("/activities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,9 +44,11 @@ import org.rota.platform.web.QueryParameters;
 public class ActivityResource {
 
     private final ActivityService activities;
+    private final RepresentationCache cache;
 
-    ActivityResource(ActivityService activities) {
+    ActivityResource(ActivityService activities, RepresentationCache cache) {
         this.activities = activities;
+        this.cache = cache;
     }
 
     @POST
@@ -74,10 +80,12 @@ public class ActivityResource {
         return activities.search(filter, PageRequest.of(page, size)).map(ActivityMapper::toEvent);
     }
 
+    /** Served from memory when hot; see {@link RepresentationCache}. */
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), activities.get(id));
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return cache.serve(EventTypes.key("activity", id), () -> ActivityMapper.toEvent(activities.get(id)))
+                .map(event -> Response.ok(event).tag(Long.toString(event.version())).build());
     }
 
     @PUT

@@ -110,9 +110,7 @@ public class CredentialResource {
     @Consumes(MediaType.WILDCARD)
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        StatusChangeRequest change = statusChange(body);
-        return withVersion(Response.ok(),
-                credentials.suspend(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+        return transition(id, ifMatch, actor, body, credentials::suspend);
     }
 
     @POST
@@ -120,9 +118,7 @@ public class CredentialResource {
     @Consumes(MediaType.WILDCARD)
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        StatusChangeRequest change = statusChange(body);
-        return withVersion(Response.ok(),
-                credentials.reinstate(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+        return transition(id, ifMatch, actor, body, credentials::reinstate);
     }
 
     @POST
@@ -130,9 +126,7 @@ public class CredentialResource {
     @Consumes(MediaType.WILDCARD)
     public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        StatusChangeRequest change = statusChange(body);
-        return withVersion(Response.ok(),
-                credentials.revoke(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+        return transition(id, ifMatch, actor, body, credentials::revoke);
     }
 
     /** Every change of the credential, oldest first, with who made it and the state after it. */
@@ -160,6 +154,19 @@ public class CredentialResource {
                     "expiringWithinDays must be between 0 and " + MAX_EXPIRY_HORIZON_DAYS);
         }
         return LocalDate.now().plusDays(days);
+    }
+
+    /** A status change: suspend, reinstate or revoke. */
+    @FunctionalInterface
+    interface Transition {
+        Credential apply(UUID id, StatusChangeRequest request, ExpectedVersion expected, String actor);
+    }
+
+    private Response transition(UUID id, String ifMatch, String actor, String body, Transition transition)
+            throws JsonProcessingException {
+        StatusChangeRequest change = statusChange(body);
+        return withVersion(Response.ok(),
+                transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
     }
 
     /** The body of a status change is optional, and clients often send none, or none with a content type. */
