@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -55,33 +56,58 @@ public class ReadModelRepository {
                 .getResultList();
     }
 
-    /** Clinicians of a department: comma-separated codes, matched whole. */
+    /** Department membership: departments are stored comma-separated and matched whole. */
+    private static final String MEMBER_OF_DEPARTMENT =
+            "SELECT m.id FROM KnownClinician m WHERE CONCAT(',', m.departments, ',') LIKE :department";
+
+    private static String departmentPattern(String department) {
+        return "%," + department + ",%";
+    }
+
     public List<KnownClinician> cliniciansOf(String department) {
-        return em.createQuery("SELECT c FROM KnownClinician c WHERE CONCAT(',', c.departments, ',') LIKE :pattern"
+        return em.createQuery("SELECT c FROM KnownClinician c WHERE c.id IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " ORDER BY c.id", KnownClinician.class)
-                .setParameter("pattern", "%," + department + ",%")
+                .setParameter("department", departmentPattern(department))
                 .getResultList();
     }
 
-    public List<KnownCredential> credentialsOf(Collection<UUID> clinicians) {
-        return clinicians.isEmpty() ? List.of()
-                : em.createQuery("SELECT c FROM KnownCredential c WHERE c.clinicianId IN :clinicians ORDER BY c.id",
-                        KnownCredential.class).setParameter("clinicians", clinicians).getResultList();
+    // The queries below select by department rather than by a list of clinician ids: a department can have more
+    // clinicians than a statement can take parameters.
+
+    public List<KnownCredential> credentialsOf(String department) {
+        return em.createQuery("SELECT c FROM KnownCredential c WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
+                + " ORDER BY c.id", KnownCredential.class)
+                .setParameter("department", departmentPattern(department)).getResultList();
     }
 
-    public List<KnownAbsence> absencesOf(Collection<UUID> clinicians, Instant from, Instant to) {
-        return clinicians.isEmpty() ? List.of()
-                : em.createQuery("SELECT a FROM KnownAbsence a WHERE a.clinicianId IN :clinicians AND NOT a.removed"
-                        + " AND a.from < :to AND a.until > :from ORDER BY a.id", KnownAbsence.class)
-                        .setParameter("clinicians", clinicians).setParameter("from", from).setParameter("to", to)
-                        .getResultList();
+    public List<KnownAbsence> absencesOf(String department, Instant from, Instant to) {
+        return em.createQuery("SELECT a FROM KnownAbsence a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
+                + " AND NOT a.removed AND a.from < :to AND a.until > :from ORDER BY a.id", KnownAbsence.class)
+                .setParameter("department", departmentPattern(department)).setParameter("from", from)
+                .setParameter("to", to).getResultList();
     }
 
-    public List<KnownPreference> preferencesOf(Collection<UUID> clinicians, LocalDate from, LocalDate to) {
-        return clinicians.isEmpty() ? List.of()
-                : em.createQuery("SELECT p FROM KnownPreference p WHERE p.clinicianId IN :clinicians AND NOT p.removed"
-                        + " AND p.day >= :from AND p.day < :to ORDER BY p.id", KnownPreference.class)
-                        .setParameter("clinicians", clinicians).setParameter("from", from).setParameter("to", to)
-                        .getResultList();
+    public List<KnownAbsence> absencesOf(UUID clinician, Instant from, Instant to) {
+        return em.createQuery("SELECT a FROM KnownAbsence a WHERE a.clinicianId = :clinician AND NOT a.removed"
+                + " AND a.from < :to AND a.until > :from ORDER BY a.id", KnownAbsence.class)
+                .setParameter("clinician", clinician).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    public List<KnownPreference> preferencesOf(String department, LocalDate from, LocalDate to) {
+        return em.createQuery("SELECT p FROM KnownPreference p WHERE p.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
+                + " AND NOT p.removed AND p.day >= :from AND p.day < :to ORDER BY p.id", KnownPreference.class)
+                .setParameter("department", departmentPattern(department)).setParameter("from", from)
+                .setParameter("to", to).getResultList();
+    }
+
+    /** Assignments of the department's clinicians in other windows overlapping [from, to): their busy time. */
+    public List<org.rota.solver.domain.CurrentAssignment> assignmentsElsewhere(String department, String windowId,
+            Instant from, Instant to) {
+        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
+                + " AND a.windowId <> :window AND a.start < :to AND a.end > :from",
+                org.rota.solver.domain.CurrentAssignment.class)
+                .setParameter("department", departmentPattern(department)).setParameter("window", windowId)
+                .setParameter("from", from).setParameter("to", to).getResultList();
     }
 }

@@ -73,8 +73,7 @@ public class ActivityExplainer {
         Set<UUID> assignedIds = assigned.stream().map(AssignmentEntry::clinicianId).collect(Collectors.toSet());
 
         List<KnownClinician> clinicians = readModel.cliniciansOf(activity.department);
-        List<KnownCredential> credentials = readModel.credentialsOf(
-                clinicians.stream().map(c -> c.id).collect(Collectors.toSet()));
+        List<KnownCredential> credentials = readModel.credentialsOf(activity.department);
         List<Candidate> candidates = new ArrayList<>();
         for (KnownClinician clinician : clinicians) {
             List<KnownCredential> held = credentials.stream()
@@ -111,7 +110,7 @@ public class ActivityExplainer {
                 return "LEVEL_TOO_LOW";
             }
         }
-        boolean absent = !readModel.absencesOf(Set.of(clinician.id), activity.start, activity.end).isEmpty();
+        boolean absent = !readModel.absencesOf(clinician.id, activity.start, activity.end).isEmpty();
         return absent ? "ABSENT" : "ELIGIBLE";
     }
 

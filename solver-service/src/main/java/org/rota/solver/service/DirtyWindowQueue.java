@@ -8,12 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Trigger;
+
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Coalesces requests to solve a window: a burst of changes waits the debounce and becomes one solve; a request that
@@ -87,8 +89,8 @@ public class DirtyWindowQueue {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** Before the database goes away: waiting windows stay unacknowledged on the work topic for the next owner. */
+    void stop(@Observes ShutdownEvent shutdown) {
         timer.shutdownNow();
         solving.shutdownNow();
     }

@@ -3,9 +3,6 @@ package org.rota.solver.service;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,7 +32,8 @@ import org.rota.solver.solver.Weights;
 /**
  * Builds the solver's input for one planning window from the read model: the department's scheduled activities of the
  * week, its clinicians with their credentials, absences and preferences, the pins, the current allocation as the
- * previous one, and the clinicians' assignments in other departments as busy time.
+ * previous one, and the clinicians' assignments in other departments as busy time (a clinician who also works
+ * elsewhere keeps those assignments).
  */
 @ApplicationScoped
 public class ProblemBuilder {
@@ -61,24 +59,24 @@ public class ProblemBuilder {
         Instant to = window.to(zone);
         List<KnownActivity> activities = readModel.scheduledActivities(window.department(), from, to);
         List<KnownClinician> clinicians = readModel.cliniciansOf(window.department());
-        Set<UUID> clinicianIds = clinicians.stream().map(c -> c.id).collect(Collectors.toSet());
-        Set<UUID> activityIds = activities.stream().map(a -> a.id).collect(Collectors.toSet());
+        String department = window.department();
 
         Problem problem = new Problem(zone,
                 clinicians.stream().map(ProblemBuilder::clinician).toList(),
-                readModel.credentialsOf(clinicianIds).stream()
+                readModel.credentialsOf(department).stream()
                         .map(c -> new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()),
                                 c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek))
                         .toList(),
                 activities.stream().map(ProblemBuilder::activity).toList(),
-                readModel.absencesOf(clinicianIds, from, to).stream()
+                readModel.absencesOf(department, from, to).stream()
                         .map(a -> new Absence(a.clinicianId.toString(), a.from, a.until)).toList(),
-                readModel.preferencesOf(clinicianIds, window.weekStart(), window.weekStart().plusWeeks(1)).stream()
+                readModel.preferencesOf(department, window.weekStart(), window.weekStart().plusWeeks(1)).stream()
                         .map(p -> new DayPreference(p.clinicianId.toString(), p.day, PreferenceKind.valueOf(p.kind)))
                         .toList(),
-                pins(activityIds),
+                pins(department, from, to),
                 previous(window),
-                busyElsewhere(window, clinicianIds, from, to),
+                readModel.assignmentsElsewhere(department, window.id(), from, to).stream()
+                        .map(a -> new BusyInterval(a.clinicianId.toString(), a.start, a.end)).toList(),
                 options());
         return new WindowProblem(window, problem, activities);
     }
@@ -91,28 +89,19 @@ public class ProblemBuilder {
                         w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
     }
 
-    private List<Pin> pins(Set<UUID> activityIds) {
-        return activityIds.isEmpty() ? List.of()
-                : em.createQuery("SELECT p FROM Pin p WHERE p.activityId IN :activities ORDER BY p.createdAt",
-                        org.rota.solver.domain.Pin.class)
-                        .setParameter("activities", activityIds).getResultList().stream()
-                        .map(p -> new Pin(p.activityId.toString(), p.clinicianId.toString())).toList();
+    private List<Pin> pins(String department, Instant from, Instant to) {
+        return em.createQuery("SELECT p FROM Pin p WHERE p.activityId IN (SELECT a.id FROM KnownActivity a"
+                + " WHERE a.department = :department AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to)"
+                + " ORDER BY p.createdAt", org.rota.solver.domain.Pin.class)
+                .setParameter("department", department).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream()
+                .map(p -> new Pin(p.activityId.toString(), p.clinicianId.toString())).toList();
     }
 
     private List<PreviousAssignment> previous(PlanningWindow window) {
         return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
                 .setParameter("window", window.id()).getResultList().stream()
                 .map(a -> new PreviousAssignment(a.activityId.toString(), a.clinicianId.toString())).toList();
-    }
-
-    /** A clinician who also works in other departments keeps those departments' assignments as busy time. */
-    private List<BusyInterval> busyElsewhere(PlanningWindow window, Set<UUID> clinicianIds, Instant from, Instant to) {
-        return clinicianIds.isEmpty() ? List.of()
-                : em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN :clinicians"
-                        + " AND a.windowId <> :window AND a.start < :to AND a.end > :from", CurrentAssignment.class)
-                        .setParameter("clinicians", clinicianIds).setParameter("window", window.id())
-                        .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                        .map(a -> new BusyInterval(a.clinicianId.toString(), a.start, a.end)).toList();
     }
 
     private static Clinician clinician(KnownClinician c) {

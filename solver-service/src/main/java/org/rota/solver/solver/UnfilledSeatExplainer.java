@@ -34,9 +34,10 @@ public final class UnfilledSeatExplainer {
                 furthestOfTheRest = stage;
             }
         }
-        // Enough people could serve: the hard rules (overlaps, rest, limits) took them. Too few: the seats stay
-        // empty for the reason that stopped the others closest to serving.
-        if (couldServe >= instance.required[a]) {
+        // Enough people could serve, or everyone who could is already counted: the hard rules and the seats took
+        // them. Too few, with others held back: the seats stay empty for the reason that stopped those closest.
+        boolean nobodyElse = furthestOfTheRest == EligibilityCalculator.Stage.INACTIVE;
+        if (couldServe >= instance.required[a] || (couldServe > 0 && nobodyElse)) {
             return UnfilledReason.ALL_ELIGIBLE_BUSY;
         }
         return switch (furthestOfTheRest) {
