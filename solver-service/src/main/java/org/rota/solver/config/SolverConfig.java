@@ -17,12 +17,24 @@ public interface SolverConfig {
     /** Names this replica in the solve history; defaults to the host name and process id. */
     java.util.Optional<String> instanceId();
 
-    /** How long a burst of changes to one window is collected before it is solved once. */
+    /** A window is solved once no change has touched it for this long: a burst becomes one solve. */
     @WithDefault("300ms")
     Duration debounce();
 
+    /** ...but no later than this after the first change of the burst. */
+    @WithDefault("5s")
+    Duration maxDebounce();
+
+    /** Time limit of a window's first solve. */
     @WithDefault("10")
     double timeLimitSeconds();
+
+    /**
+     * Time limit of a re-solve, when the window already has an allocation: the warm start is then close to the
+     * answer, and a change should show within seconds.
+     */
+    @WithDefault("1.5")
+    double resolveTimeLimitSeconds();
 
     @WithDefault("2")
     int workers();

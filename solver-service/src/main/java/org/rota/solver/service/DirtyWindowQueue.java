@@ -18,8 +18,10 @@ import org.rota.solver.domain.SolveRun.Trigger;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Coalesces requests to solve a window: a burst of changes waits the debounce and becomes one solve; a request that
- * arrives while the window is being solved gets a fresh solve right after, never a second one at the same time.
+ * Coalesces requests to solve a window: a window is solved once no new request for it has come for the debounce
+ * (but at the latest {@code maxDebounce} after the first), so a burst of changes becomes one solve and does not compete
+ * for the CPU with its own ingestion. A request that arrives while the window is being solved gets a fresh solve right
+ * after, never a second one at the same time.
  * Solves run one at a time on this replica (CP-SAT uses the cores itself); windows spread across replicas by the
  * work topic's partitions.
  */
@@ -28,6 +30,7 @@ public class DirtyWindowQueue {
 
     private final WindowSolver solver;
     private final long debounceMillis;
+    private final long maxDebounceMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> new Thread(task, "dirty-window-timer"));
     private final ExecutorService solving = Executors.newSingleThreadExecutor(task -> new Thread(task, "window-solver"));
@@ -36,12 +39,15 @@ public class DirtyWindowQueue {
     DirtyWindowQueue(WindowSolver solver, SolverConfig config) {
         this.solver = solver;
         this.debounceMillis = config.debounce().toMillis();
+        this.maxDebounceMillis = config.maxDebounce().toMillis();
     }
 
     private static final class WindowState {
         CompletableFuture<SolveRun> waiting;
         Trigger trigger;
         boolean solving;
+        long firstRequestAt;
+        long lastRequestAt;
     }
 
     /** Completes when a solve of the window that started after this request has finished. */
@@ -50,8 +56,11 @@ public class DirtyWindowQueue {
         if (trigger == Trigger.REQUEST || state.trigger == null) {
             state.trigger = trigger;
         }
+        long now = System.currentTimeMillis();
+        state.lastRequestAt = now;
         if (state.waiting == null) {
             state.waiting = new CompletableFuture<>();
+            state.firstRequestAt = now;
             if (!state.solving) {
                 schedule(window, state, debounceMillis);
             }
@@ -60,7 +69,18 @@ public class DirtyWindowQueue {
     }
 
     private void schedule(PlanningWindow window, WindowState state, long delayMillis) {
-        timer.schedule(() -> solving.execute(() -> solve(window, state)), delayMillis, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> startWhenQuiet(window, state), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits on while requests keep coming, up to the maximum debounce; then hands the window to the solver. */
+    private synchronized void startWhenQuiet(PlanningWindow window, WindowState state) {
+        long now = System.currentTimeMillis();
+        long quietAt = Math.min(state.lastRequestAt + debounceMillis, state.firstRequestAt + maxDebounceMillis);
+        if (now < quietAt) {
+            schedule(window, state, quietAt - now);
+        } else {
+            solving.execute(() -> solve(window, state));
+        }
     }
 
     private void solve(PlanningWindow window, WindowState state) {
@@ -81,6 +101,7 @@ public class DirtyWindowQueue {
             synchronized (this) {
                 state.solving = false;
                 if (state.waiting != null) {
+                    state.firstRequestAt = System.currentTimeMillis();
                     schedule(window, state, 0);
                 } else {
                     windows.remove(window.id());

@@ -33,7 +33,9 @@ import org.rota.solver.mapping.AllocationMapper;
 import org.rota.solver.outbox.SolverEvents;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.AllocationSolver;
+import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.Solution;
+import org.rota.solver.solver.SolverOptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +63,7 @@ public class WindowSolver {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final String instanceId;
+    private final double resolveTimeLimitSeconds;
     private final AllocationSolver solver;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
@@ -73,6 +76,7 @@ public class WindowSolver {
         this.events = events;
         this.json = json;
         this.zone = config.zone();
+        this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
         this.instanceId = config.instanceId().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
         this.solver = new AllocationSolver(problems.options());
         this.metrics = metrics;
@@ -94,7 +98,18 @@ public class WindowSolver {
     }
 
     private Solution solveTimed(WindowProblem problem) {
-        return solveTimer.record(() -> solver.solve(problem.problem()));
+        return solveTimer.record(() -> solver.solve(withTimeLimit(problem.problem())));
+    }
+
+    /** A window that already has an allocation is re-solved under the shorter re-solve limit. */
+    private Problem withTimeLimit(Problem problem) {
+        if (problem.previous().isEmpty()) {
+            return problem;
+        }
+        SolverOptions options = problem.options();
+        double limit = Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds);
+        return problem.withOptions(new SolverOptions(limit, options.workers(), options.seed(), options.minRestMinutes(),
+                options.maxActivitiesPerDay(), options.weights()));
     }
 
     private SolveRun commit(UUID runId, Trigger trigger, Instant started, WindowProblem problem, Solution solution) {
