@@ -13,17 +13,15 @@ public class ActivityProblemMappers {
     @ServerExceptionMapper
     public Response invalidBatch(InvalidBatchException e) {
         String title = e.status() == 422 ? "Unprocessable reference" : "Invalid request";
-        Problem problem = new Problem("https://rota.example/problems/" + e.status(), title, e.status(), e.getMessage(),
-                e.errors().isEmpty() ? null : e.errors().get(0).field(), e.errors());
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Problem.of(e.status(), title, e.getMessage(), e.errors().isEmpty() ? null : e.errors().get(0).field(),
+                e.errors()).response().build();
     }
 
     /** Two requests raced for the same unique key (an externalId, a clinician's day); the later one lost. */
     @ServerExceptionMapper
     public Response uniqueKeyTaken(ConstraintViolationException e) {
-        Problem problem = new Problem("https://rota.example/problems/409", "Conflict", 409,
+        return Problem.of(409, "Conflict",
                 "Another request wrote the same unique key meanwhile (" + e.getConstraintName() + "); read and retry",
-                null, null);
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
+                null, null).response().build();
     }
 }

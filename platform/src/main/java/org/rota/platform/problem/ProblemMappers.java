@@ -29,8 +29,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response businessRule(ProblemException e) {
-        Response.ResponseBuilder response = problem(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(),
-                e.field(), null));
+        Response.ResponseBuilder response = Problem.of(e.status(), e.title(), e.getMessage(), e.field(), null)
+                .response();
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -44,7 +44,7 @@ public class ProblemMappers {
         String detail = errors.stream().map(error -> error.field() + " " + error.message())
                 .collect(Collectors.joining("; "));
         String field = errors.isEmpty() ? null : errors.get(0).field();
-        return problem(new Problem(type(400), "Invalid request", 400, detail, field, errors)).build();
+        return Problem.of(400, "Invalid request", detail, field, errors).response().build();
     }
 
     /** Named on its own because quarkus-rest-jackson maps this subtype itself, with a plain JSON body. */
@@ -60,18 +60,20 @@ public class ProblemMappers {
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return problem(new Problem(type(400), "Invalid request", 400,
-                    "Field '" + field + "' has an invalid value: " + e.getOriginalMessage(), field, null)).build();
+            return Problem.of(400, "Invalid request",
+                    "Field '" + field + "' has an invalid value: " + e.getOriginalMessage(), field, null)
+                    .response().build();
         }
         String detail = e instanceof JsonParseException ? "The body is not well-formed JSON: " + e.getOriginalMessage()
                 : "The body cannot be read: " + e.getOriginalMessage();
-        return problem(new Problem(type(400), "Invalid request", 400, detail, null, null)).build();
+        return Problem.of(400, "Invalid request", detail, null, null).response().build();
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e) {
-        return problem(new Problem(type(409), "Concurrent update", 409,
-                "Another request changed this resource meanwhile; read it again and retry", "version", null)).build();
+        return Problem.of(409, "Concurrent update",
+                "Another request changed this resource meanwhile; read it again and retry", "version", null)
+                .response().build();
     }
 
     @ServerExceptionMapper
@@ -80,8 +82,8 @@ public class ProblemMappers {
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
         }
-        Response.ResponseBuilder response = problem(new Problem(type(status),
-                e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(), null, null));
+        Response.ResponseBuilder response = Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage(), null, null).response();
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> response.header(name, value));
@@ -93,16 +95,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
-        return problem(new Problem(type(500), "Internal error", 500,
-                "The request failed unexpectedly; it has been logged", null, null)).build();
-    }
-
-    private static Response.ResponseBuilder problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    }
-
-    private static String type(int status) {
-        return "https://rota.example/problems/" + status;
+        return Problem.of(500, "Internal error",
+                "The request failed unexpectedly; it has been logged", null, null).response().build();
     }
 
     /** The name the client used: the last node of the property path ({@code create.request.fte} → {@code fte}). */

@@ -21,9 +21,7 @@ public class InvalidProblemMapper {
     public Response unreadableBody(WebApplicationException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidProblemException invalid) {
-                return Response.status(400).type(Problem.MEDIA_TYPE)
-                        .entity(new Problem("https://rota.example/problems/400", "Invalid problem", 400,
-                                invalid.getMessage(), invalid.field(), null))
+                return Problem.of(400, "Invalid problem", invalid.getMessage(), invalid.field(), null).response()
                         .build();
             }
         }
