@@ -75,7 +75,7 @@ class ReadModelTests {
                     UUID.fromString(credential)));
             return held != null && held.version == 1;
         });
-        List<String> live = snapshot();
+        List<String> live = settledSnapshot();
 
         given().post("/read-model/rebuild").then().statusCode(200);
 
@@ -84,6 +84,21 @@ class ReadModelTests {
 
     private KnownClinician clinician(String id) {
         return QuarkusTransaction.requiringNew().call(() -> em.find(KnownClinician.class, UUID.fromString(id)));
+    }
+
+    /**
+     * The live model once the projection has caught up with the topics (other tests' events may still be arriving):
+     * two snapshots a second apart that agree.
+     */
+    private List<String> settledSnapshot() {
+        List<List<String>> last = new java.util.ArrayList<>(List.of(snapshot()));
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            List<String> now = snapshot();
+            boolean settled = now.equals(last.get(0));
+            last.set(0, now);
+            return settled;
+        });
+        return last.get(0);
     }
 
     /** Every read-model row as text, in a stable order. */
