@@ -3,9 +3,14 @@ package org.rota.activity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.rota.infra.InjectKafkaBroker;
+import org.rota.infra.LocalKafkaBroker;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -13,14 +18,35 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class OperationsTests {
 
+    @InjectKafkaBroker
+    LocalKafkaBroker broker;
+
     @Test
-    void readinessCoversTheDatabaseAndKafka() {
+    void readinessCoversTheDatabaseAndTheBrokerHasItsOwnGroup() {
         given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                .body("checks.name", hasItem("Database connections health check"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/group/kafka").then().statusCode(200).body("checks.name", hasItem("Kafka broker"));
+    }
+
+    @Test
+    void aBrokerOutageLeavesThePodReadyAndWritable() throws Exception {
+        broker.stop();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().get("/q/health/group/kafka").then().statusCode(503));
+            Fixtures.activity();
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().get("/q/metrics").then().body(containsString("rota_kafka_reachable 0.0")));
+        } finally {
+            broker.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/group/kafka").then().statusCode(200));
     }
 
     @Test

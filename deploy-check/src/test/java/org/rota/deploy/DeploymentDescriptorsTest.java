@@ -188,20 +188,6 @@ class DeploymentDescriptorsTest {
             assertThat(actual).as(dir + " topics: partitions and cleanup.policy").isEqualTo(expectedTopics());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("org.rota.deploy.DeploymentDescriptorsTest#kustomizations")
-        void no_deployment_outgrows_the_partitions_even_during_a_rollout(String dir) {
-            // Readiness of an inbound Kafka channel needs an assigned partition: a consumer beyond the partition count
-            // would never become ready (and a rollout waiting for it would stall).
-            Rendered rendered = Rendered.of(dir);
-            for (Service service : SERVICES) {
-                Map<String, Object> spec = map(rendered.one("Deployment", service.name()), "spec");
-                int replicas = spec.containsKey("replicas") ? ((Number) spec.get("replicas")).intValue() : 1;
-                assertThat(replicas + surge(spec, replicas)).as(dir + " " + service.name() + " replicas + maxSurge")
-                        .isLessThanOrEqualTo(Topics.PARTITIONS);
-            }
-        }
-
         @Test
         void solver_service_runs_two_replicas_in_the_base_with_cpu_for_its_workers() throws IOException {
             Rendered base = Rendered.of("deploy/base");
@@ -349,6 +335,35 @@ class DeploymentDescriptorsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // How every service is run
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void readiness_never_waits_for_kafka_so_replicas_may_outnumber_partitions_and_survive_a_broker_outage() {
+        // The outbox takes writes while the broker is away, and a consumer beyond the partition count owns no
+        // partition: neither may take a pod out of service. Kafka has its own health group instead.
+        for (Service service : SERVICES) {
+            Properties properties = applicationProperties(service);
+            assertThat(properties.getProperty("mp.messaging.connector.smallrye-kafka.health-readiness-enabled"))
+                    .as(service.name() + " Kafka channels in readiness").isEqualTo("false");
+        }
+    }
+
+    @Test
+    void every_way_a_service_is_run_exits_on_out_of_memory() {
+        String flag = "-XX:+ExitOnOutOfMemoryError";
+        for (Service service : SERVICES) {
+            Path dockerfile = ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm");
+            assertThat(readString(dockerfile)).as(service.name() + " Dockerfile JAVA_OPTS").contains(flag);
+        }
+        assertThat(readString(ROOT.resolve("rota")).lines().filter(line -> line.contains("quarkus-run.jar"))
+                .filter(line -> line.strip().startsWith("java ")))
+                .as("./rota starts every service with " + flag).isNotEmpty().allSatisfy(line -> assertThat(line).contains(flag));
+        assertThat(readString(ROOT.resolve("local-infra/src/main/java/org/rota/infra/QuarkusServiceProcess.java")))
+                .as("services started by the system tests").contains(flag);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // Expectations from the code base
     // ---------------------------------------------------------------------------------------------------------------
 
@@ -369,12 +384,7 @@ class DeploymentDescriptorsTest {
             if (!Files.exists(file)) {
                 return new Service(name, designPort, designDatabase);
             }
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            Properties properties = load(file);
             String port = properties.getProperty("quarkus.http.port");
             assertThat(port).as(file + " quarkus.http.port").isNotBlank();
             String database = databaseOf(properties.getProperty("quarkus.datasource.jdbc.url"));
@@ -525,24 +535,6 @@ class DeploymentDescriptorsTest {
         return refs;
     }
 
-    /** The extra pods a rolling update may start, as Kubernetes computes it (default 25 %, rounded up). */
-    static int surge(Map<String, Object> deploymentSpec, int replicas) {
-        Object surge = "25%";
-        Map<String, Object> strategy = asMap(deploymentSpec.get("strategy"));
-        if (strategy != null && "Recreate".equals(strategy.get("type"))) {
-            return 0;
-        }
-        if (strategy != null && strategy.get("rollingUpdate") != null && map(strategy, "rollingUpdate").containsKey("maxSurge")) {
-            surge = map(strategy, "rollingUpdate").get("maxSurge");
-        }
-        if (surge instanceof Number number) {
-            return number.intValue();
-        }
-        String percent = String.valueOf(surge);
-        assertThat(percent).endsWith("%");
-        return (int) Math.ceil(replicas * Integer.parseInt(percent.substring(0, percent.length() - 1)) / 100.0);
-    }
-
     static long bytes(Object quantity) {
         String q = String.valueOf(quantity);
         Map<String, Long> units = Map.of("Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30, "K", 1000L, "M", 1000_000L,
@@ -571,6 +563,20 @@ class DeploymentDescriptorsTest {
 
     static Object loadYaml(Path file) {
         return yaml().load(readString(file));
+    }
+
+    static Properties applicationProperties(Service service) {
+        return load(ROOT.resolve(service.name()).resolve("src/main/resources/application.properties"));
+    }
+
+    static Properties load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return properties;
     }
 
     static String readString(Path file) {

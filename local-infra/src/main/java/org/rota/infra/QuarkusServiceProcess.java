@@ -54,7 +54,9 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build " + name + " first (mvn install, or -am)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m",
+                // as in every way a service is run: a JVM out of heap exits instead of limping on
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
