@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.rota.solver.config.ProjectionConfig;
@@ -21,6 +22,7 @@ public class ProjectionRetry {
     private final Duration backoff;
     private final Duration maxBackoff;
 
+    @Inject
     ProjectionRetry(ProjectionConfig config) {
         this(config.retryBackoff(), config.retryMaxBackoff());
     }
