@@ -33,6 +33,8 @@ import org.rota.solver.domain.KnownPreference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -41,6 +43,7 @@ import io.restassured.path.json.JsonPath;
 class ReadModelRebuildTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration REBUILD_PATIENCE = Duration.ofMinutes(5);
     private static final Instant UPDATED = Instant.parse("2026-11-26T00:00:00Z");
 
     @Inject
@@ -85,6 +88,14 @@ class ReadModelRebuildTests {
 
     @Test
     void aRebuildWhileSolvingNeverPublishesFromAHalfBuiltModel() throws Exception {
+        // thousands of events ahead of the department's, so that a replay is long without them
+        Department filler = new Department();
+        try (ChangeEvents events = new ChangeEvents(json)) {
+            for (int i = 0; i < 2000; i++) {
+                events.publish(new ClinicianEvent(UUID.randomUUID(), null, "Dr Filler", "NURSE",
+                        List.of(filler.code), BigDecimal.ONE, null, true, 0, UPDATED));
+            }
+        }
         Department d = new Department();
         for (int i = 0; i < 3; i++) {
             d.credential(d.clinician("Dr Steady " + i, 0, true), "VAS", "EXPERT", "ACTIVE", 0);
@@ -93,18 +104,13 @@ class ReadModelRebuildTests {
             d.activity("VAS", d.at(day, 8), d.at(day, 12), 1);
         }
         AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 4);
-        // thousands of events ahead of this department's, so that the replay takes a while
-        Department filler = new Department();
-        try (ChangeEvents events = new ChangeEvents(json)) {
-            for (int i = 0; i < 3000; i++) {
-                events.publish(new ClinicianEvent(UUID.randomUUID(), null, "Dr Filler", "NURSE",
-                        List.of(filler.code), BigDecimal.ONE, null, true, 0, UPDATED));
-            }
-        }
 
         Instant rebuildStarted = Instant.now();
+        // a replay of every test's events takes a while on a busy machine: longer than the default HTTP timeout
         CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(
-                () -> given().post("/read-model/rebuild").then().extract().statusCode());
+                () -> given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", (int) REBUILD_PATIENCE.toMillis())))
+                        .post("/read-model/rebuild").then().extract().statusCode());
         while (!rebuild.isDone()) {
             given().contentType("application/json")
                     .body(Map.of("from", d.monday.toString(), "to", d.monday.plusDays(7).toString(),
