@@ -81,7 +81,7 @@ class ReadModelRebuildTests {
         List<String> live = settledSnapshot();
         assertThat(live).anySatisfy(row -> assertThat(row).startsWith("k " + credential).contains("SUSPENDED"));
 
-        given().post("/read-model/rebuild").then().statusCode(200);
+        assertThat(rebuild()).isEqualTo(200);
 
         assertThat(snapshot()).isEqualTo(live);
     }
@@ -106,11 +106,7 @@ class ReadModelRebuildTests {
         AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 4);
 
         Instant rebuildStarted = Instant.now();
-        // a replay of every test's events takes a while on a busy machine: longer than the default HTTP timeout
-        CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(
-                () -> given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", (int) REBUILD_PATIENCE.toMillis())))
-                        .post("/read-model/rebuild").then().extract().statusCode());
+        CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(ReadModelRebuildTests::rebuild);
         while (!rebuild.isDone()) {
             given().contentType("application/json")
                     .body(Map.of("from", d.monday.toString(), "to", d.monday.plusDays(7).toString(),
@@ -131,6 +127,13 @@ class ReadModelRebuildTests {
             assertThat(allocation.getList("assignments")).hasSize(4);
             assertThat(allocation.getList("unfilled")).isEmpty();
         });
+    }
+
+    /** A replay of every test's events takes a while on a busy machine: longer than the default HTTP timeout. */
+    private static int rebuild() {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", (int) REBUILD_PATIENCE.toMillis())))
+                .post("/read-model/rebuild").then().extract().statusCode();
     }
 
     record Run(Instant startedAt, Instant finishedAt) {
