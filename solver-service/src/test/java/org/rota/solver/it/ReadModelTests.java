@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.rota.events.AbsenceEvent;
 import org.rota.events.ActivityEvent;
@@ -32,6 +36,7 @@ import org.rota.events.DayPreferenceKind;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
+import org.rota.infra.LocalPostgres;
 import org.rota.solver.domain.KnownAbsence;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
@@ -257,6 +262,39 @@ class ReadModelTests {
         await().atMost(PATIENCE).until(() -> find(KnownClinician.class, before.toString()) != null
                 && find(KnownClinician.class, after.toString()) != null);
         assertThat(find(KnownActivity.class, refused.toString())).isNull();
+    }
+
+    @Test
+    void eventsArrivingWhileTheDatabaseDropsEveryConnectionAreAllAppliedAndNoneDeadLettered() throws Exception {
+        Department d = new Department();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection operator = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+                Statement kill = operator.createStatement();
+                ChangeEvents events = new ChangeEvents(json)) {
+            // for three seconds the service loses every connection as soon as it has one, while events arrive
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            int published = 0;
+            while (System.nanoTime() < until || published < ids.size()) {
+                kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                for (int i = 0; i < 10 && published < ids.size(); i++, published++) {
+                    events.publish(clinician(ids.get(published), "Dr Outage " + published, List.of(d.code), 0));
+                }
+                events.flush();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                (Long) em.createQuery("SELECT count(c) FROM KnownClinician c WHERE c.id IN :ids")
+                        .setParameter("ids", ids).getSingleResult()) == ids.size());
+        Set<String> keys = new java.util.HashSet<>();
+        ids.forEach(id -> keys.add("clinician/" + id));
+        assertThat(d.kafka.readFor(Topics.deadLetter(Topics.CREDENTIALS), record -> keys.contains(record.key()),
+                Duration.ofSeconds(3))).isEmpty();
     }
 
     private static ClinicianEvent clinician(UUID id, String name, List<String> departments, long version) {
