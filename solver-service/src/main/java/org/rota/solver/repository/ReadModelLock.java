@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class ReadModelLock {
 
-    /** Arbitrary constant naming the lock ("RotaReadM"). */
+    /** Arbitrary constant naming the lock ("RotaRea" in ASCII). */
     public static final long KEY = 0x526f7461526561L;
 
     private final EntityManager em;

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.rota.events.Topics;
+import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.ProjectionConfig;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.repository.ReadModelLock;
@@ -132,8 +133,9 @@ public class ReadModelRebuilder {
                 consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
                 if (batch.isEmpty()) {
                     if (System.nanoTime() - lastProgress > patience.toNanos()) {
-                        throw new IllegalStateException("The change topics yielded nothing for " + patience
-                                + " before the rebuild caught up; the live read model is unchanged");
+                        throw new ProblemException(503, "Rebuild not finished", "The change topics yielded nothing"
+                                + " for " + patience + " before the rebuild caught up; the live read model is unchanged",
+                                null);
                     }
                     continue;
                 }
