@@ -1,13 +1,16 @@
 package org.rota.solver.domain;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,9 +29,11 @@ public class KnownClinician extends PanacheEntityBase {
     @Column(name = "display_name")
     public String displayName;
 
-    /** Comma-separated department codes. */
-    @Column(nullable = false)
-    public String departments;
+    /** The department codes, one row each (matched by equality); loaded only when asked for. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "known_clinician_department", joinColumns = @JoinColumn(name = "clinician_id"))
+    @Column(name = "department", nullable = false)
+    public Set<String> departments;
 
     @Column(nullable = false, precision = 3, scale = 2)
     public BigDecimal fte;
@@ -41,8 +46,4 @@ public class KnownClinician extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long version;
-
-    public List<String> departmentList() {
-        return departments.isEmpty() ? List.of() : Arrays.asList(departments.split(","));
-    }
 }

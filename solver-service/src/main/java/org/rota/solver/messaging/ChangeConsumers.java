@@ -14,17 +14,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * The projection consumers (group {@code rota-solver-projection}): the change topics of credential-service and
- * activity-service, in batches, into solver-service's read model.
+ * activity-service, in batches, into solver-service's read model. A record that cannot be applied goes to the
+ * dead-letter topic with its reason; a batch that fails for want of the database is tried again until it is applied.
  */
 @ApplicationScoped
 public class ChangeConsumers {
 
     private final ChangeProjection projection;
     private final DeadLetters deadLetters;
+    private final ProjectionRetry retry;
 
-    ChangeConsumers(ChangeProjection projection, DeadLetters deadLetters) {
+    ChangeConsumers(ChangeProjection projection, DeadLetters deadLetters, ProjectionRetry retry) {
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.retry = retry;
     }
 
     @Incoming("credential-changes")
@@ -42,6 +45,7 @@ public class ChangeConsumers {
     private void apply(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
-        projection.apply(batch).forEach(rejected -> deadLetters.send(rejected.record(), rejected.reason()));
+        retry.untilApplied(() -> projection.apply(batch))
+                .forEach(rejected -> deadLetters.send(rejected.record(), rejected.reason()));
     }
 }

@@ -2,7 +2,6 @@ package org.rota.solver.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,28 +25,6 @@ public class ReadModelRepository {
         this.em = em;
     }
 
-    /** Start times of scheduled activities of these departments in [from, until), optionally of one procedure. */
-    public List<Object[]> scheduledActivityStarts(Collection<String> departments, String procedureCode, Instant from,
-            Instant until) {
-        if (departments.isEmpty()) {
-            return List.of();
-        }
-        String query = "SELECT a.department, a.start FROM KnownActivity a WHERE a.status = 'SCHEDULED'"
-                + " AND a.department IN :departments AND a.end > :from"
-                + (until == null ? "" : " AND a.start < :until")
-                + (procedureCode == null ? "" : " AND a.procedureCode = :procedureCode");
-        var typed = em.createQuery(query, Object[].class)
-                .setParameter("departments", departments)
-                .setParameter("from", from);
-        if (until != null) {
-            typed.setParameter("until", until);
-        }
-        if (procedureCode != null) {
-            typed.setParameter("procedureCode", procedureCode);
-        }
-        return typed.getResultList();
-    }
-
     public List<KnownActivity> scheduledActivities(String department, Instant from, Instant to) {
         return em.createQuery("SELECT a FROM KnownActivity a WHERE a.department = :department"
                 + " AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to ORDER BY a.start, a.id",
@@ -56,18 +33,14 @@ public class ReadModelRepository {
                 .getResultList();
     }
 
-    /** Department membership: departments are stored comma-separated and matched whole. */
+    /** Department membership: one row per clinician and department, matched by equality. */
     private static final String MEMBER_OF_DEPARTMENT =
-            "SELECT m.id FROM KnownClinician m WHERE CONCAT(',', m.departments, ',') LIKE :department";
-
-    private static String departmentPattern(String department) {
-        return "%," + department + ",%";
-    }
+            "SELECT m.id FROM KnownClinician m JOIN m.departments d WHERE d = :department";
 
     public List<KnownClinician> cliniciansOf(String department) {
         return em.createQuery("SELECT c FROM KnownClinician c WHERE c.id IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " ORDER BY c.id", KnownClinician.class)
-                .setParameter("department", departmentPattern(department))
+                .setParameter("department", department)
                 .getResultList();
     }
 
@@ -77,13 +50,13 @@ public class ReadModelRepository {
     public List<KnownCredential> credentialsOf(String department) {
         return em.createQuery("SELECT c FROM KnownCredential c WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " ORDER BY c.id", KnownCredential.class)
-                .setParameter("department", departmentPattern(department)).getResultList();
+                .setParameter("department", department).getResultList();
     }
 
     public List<KnownAbsence> absencesOf(String department, Instant from, Instant to) {
         return em.createQuery("SELECT a FROM KnownAbsence a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " AND NOT a.removed AND a.from < :to AND a.until > :from ORDER BY a.id", KnownAbsence.class)
-                .setParameter("department", departmentPattern(department)).setParameter("from", from)
+                .setParameter("department", department).setParameter("from", from)
                 .setParameter("to", to).getResultList();
     }
 
@@ -97,7 +70,7 @@ public class ReadModelRepository {
     public List<KnownPreference> preferencesOf(String department, LocalDate from, LocalDate to) {
         return em.createQuery("SELECT p FROM KnownPreference p WHERE p.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " AND NOT p.removed AND p.day >= :from AND p.day < :to ORDER BY p.id", KnownPreference.class)
-                .setParameter("department", departmentPattern(department)).setParameter("from", from)
+                .setParameter("department", department).setParameter("from", from)
                 .setParameter("to", to).getResultList();
     }
 
@@ -107,7 +80,7 @@ public class ReadModelRepository {
         return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
                 + " AND a.windowId <> :window AND a.start < :to AND a.end > :from",
                 org.rota.solver.domain.CurrentAssignment.class)
-                .setParameter("department", departmentPattern(department)).setParameter("window", windowId)
+                .setParameter("department", department).setParameter("window", windowId)
                 .setParameter("from", from).setParameter("to", to).getResultList();
     }
 }

@@ -13,6 +13,7 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.solver.Absence;
 import org.rota.solver.solver.Activity;
@@ -41,11 +42,13 @@ public class ProblemBuilder {
     private final EntityManager em;
     private final ReadModelRepository readModel;
     private final SolverConfig config;
+    private final ReadModelLock readModelLock;
 
-    ProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config) {
+    ProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config, ReadModelLock readModelLock) {
         this.em = em;
         this.readModel = readModel;
         this.config = config;
+        this.readModelLock = readModelLock;
     }
 
     /** The window's input and the read-model activities it covers (for the entries of the published allocation). */
@@ -54,6 +57,7 @@ public class ProblemBuilder {
 
     @Transactional(TxType.MANDATORY)
     public WindowProblem build(PlanningWindow window) {
+        readModelLock.share(); // a read-model rebuild swaps the model before or after this problem, never during
         ZoneId zone = config.zone();
         Instant from = window.from(zone);
         Instant to = window.to(zone);

@@ -1,12 +1,16 @@
 package org.rota.solver.service;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,30 +23,47 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.rota.events.Topics;
+import org.rota.platform.problem.ProblemException;
+import org.rota.solver.config.ProjectionConfig;
+import org.rota.solver.config.SolverConfig;
+import org.rota.solver.repository.ReadModelLock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Rebuilds the read model from the beginning of the compacted change topics. The tables are emptied first and the
- * topics' end offsets read after that, so whatever the live consumers apply meanwhile is either replayed here or
- * applied by them afterwards; version checks make the order irrelevant. Every window is then solved once.
+ * Rebuilds the read model from the beginning of the compacted change topics, beside the live one: the events are
+ * replayed into a staging schema while the live model goes on serving solves and following the topics. Then, holding
+ * the {@link ReadModelLock} alone (the live projection and the reading of problems wait), it replays what arrived
+ * meanwhile and replaces the live model's rows with the staging copy in one transaction. A solve therefore reads
+ * either the old model or the new one, whole, never a half-built one. Every current window is then solved again.
  */
 @ApplicationScoped
 public class ReadModelRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilder.class);
     private static final List<String> TOPICS = List.of(Topics.CREDENTIALS, Topics.ACTIVITIES);
+    /** The read model's tables (no foreign keys between them, so they are emptied and filled in any order). */
+    static final List<String> TABLES = List.of("known_clinician_department", "known_clinician", "known_credential",
+            "known_activity", "known_absence", "known_preference");
+    private static final int REPLAY_BATCH = 1000;
 
     private final EntityManager em;
     private final ChangeProjection projection;
+    private final ReadModelLock lock;
     private final SolveRequests solveRequests;
+    private final ZoneId zone;
+    private final Duration patience;
     private final String bootstrapServers;
 
-    ReadModelRebuilder(EntityManager em, ChangeProjection projection, SolveRequests solveRequests,
+    ReadModelRebuilder(EntityManager em, ChangeProjection projection, ReadModelLock lock,
+            SolveRequests solveRequests, SolverConfig solverConfig, ProjectionConfig projectionConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
         this.projection = projection;
+        this.lock = lock;
         this.solveRequests = solveRequests;
+        this.zone = solverConfig.zone();
+        this.patience = projectionConfig.rebuildPatience();
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -51,35 +72,82 @@ public class ReadModelRebuilder {
 
     public synchronized Rebuilt rebuild() {
         long started = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "TRUNCATE known_clinician, known_credential, known_activity, known_absence, known_preference")
-                .executeUpdate());
-        long events = 0;
-        long rejected = 0;
+        String staging = "read_model_rebuild_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        Replay replay = new Replay();
+        String live = QuarkusTransaction.requiringNew().call(() -> createStaging(staging));
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             TOPICS.forEach(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-            while (!caughtUp(consumer, end)) {
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
-                if (!batch.isEmpty()) {
-                    events += batch.size();
-                    rejected += projection.apply(batch, false).size();
-                }
-            }
+            replay.until(consumer, partitions, staging);
+            QuarkusTransaction.requiringNew().run(() -> {
+                lock.exclude();
+                // the live projection waits from here on: what it applied before is below these end offsets
+                replay.until(consumer, partitions, staging);
+                replaceLiveRows(live, staging);
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP SCHEMA IF EXISTS " + staging
+                    + " CASCADE").executeUpdate());
         }
         solveAllCurrentWindows();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Read model rebuilt from %d events (%d rejected) in %d ms", events, rejected, millis);
-        return new Rebuilt(events, rejected, millis);
+        LOG.infof("Read model rebuilt from %d events (%d rejected) in %d ms", replay.events, replay.rejected, millis);
+        return new Rebuilt(replay.events, replay.rejected, millis);
+    }
+
+    /** Creates the staging tables like the live ones (same columns, keys and indexes); returns the live schema. */
+    private String createStaging(String staging) {
+        String live = (String) em.createNativeQuery("SELECT current_schema()").getSingleResult();
+        em.createNativeQuery("CREATE SCHEMA " + staging).executeUpdate();
+        for (String table : TABLES) {
+            em.createNativeQuery("CREATE UNLOGGED TABLE " + staging + "." + table + " (LIKE " + live + "." + table
+                    + " INCLUDING ALL)").executeUpdate();
+        }
+        return live;
+    }
+
+    /** DELETE rather than TRUNCATE: a reader's snapshot taken before the swap still sees the old rows. */
+    private void replaceLiveRows(String live, String staging) {
+        for (String table : TABLES) {
+            em.createNativeQuery("DELETE FROM " + live + "." + table).executeUpdate();
+        }
+        for (String table : TABLES) {
+            em.createNativeQuery("INSERT INTO " + live + "." + table + " SELECT * FROM " + staging + "." + table)
+                    .executeUpdate();
+        }
+    }
+
+    /** Reads the topics into the staging schema up to their end offsets as of each call. */
+    private final class Replay {
+        long events;
+        long rejected;
+
+        void until(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, String staging) {
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+            long lastProgress = System.nanoTime();
+            while (!caughtUp(consumer, end)) {
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
+                if (batch.isEmpty()) {
+                    if (System.nanoTime() - lastProgress > patience.toNanos()) {
+                        throw new ProblemException(503, "Rebuild not finished", "The change topics yielded nothing"
+                                + " for " + patience + " before the rebuild caught up; the live read model is unchanged",
+                                null);
+                    }
+                    continue;
+                }
+                lastProgress = System.nanoTime();
+                events += batch.size();
+                rejected += projection.applyToStaging(batch, staging).size();
+            }
+        }
     }
 
     private void solveAllCurrentWindows() {
-        var today = java.time.LocalDate.now();
+        LocalDate today = LocalDate.now(zone);
         solveRequests.request(today.minusDays(7), today.plusWeeks(25), null);
     }
 
@@ -92,7 +160,7 @@ public class ReadModelRebuilder {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "rota-solver-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(REPLAY_BATCH));
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }
