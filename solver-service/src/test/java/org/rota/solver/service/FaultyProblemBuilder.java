@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
@@ -23,8 +24,14 @@ public class FaultyProblemBuilder extends ProblemBuilder {
 
     private static final Set<String> FAIL_NEXT = ConcurrentHashMap.newKeySet();
 
+    @Inject
     FaultyProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config) {
         super(em, readModel, config);
+    }
+
+    /** For the client proxy: test classes are not transformed, so ArC cannot add this constructor itself. */
+    protected FaultyProblemBuilder() {
+        this(null, null, null);
     }
 
     public static void failNextBuildOf(String windowId) {
