@@ -26,8 +26,8 @@ class WindowBudgetTest {
 
     @Test
     void aWindowWhoseEstimatedHeapExceedsTheShareOfTheMaximumHeapIsTooLarge() {
-        // 200 clinicians and 60,000 eligible pairs each fit a cap, but 120 MiB is over 40 % of 256 MiB
-        WindowSize size = new WindowSize(1_000, 200, 60_000);
+        // 200 clinicians and 120,000 eligible pairs each fit a cap, but ~119 MiB is over 40 % of 256 MiB
+        WindowSize size = new WindowSize(1_000, 200, 120_000);
         WindowBudget small = new WindowBudget(settings(5000, 10_000, 1_000_000), 256 * MIB);
         assertThat(small.estimatedHeapBytes(size)).isGreaterThan(100 * MIB);
         assertThat(small.exceededBy(size)).hasValueSatisfying(reason -> assertThat(reason).contains("MiB budget"));
@@ -53,7 +53,7 @@ class WindowBudgetTest {
 
             @Override
             public long bytesPerEligiblePair() {
-                return 2048;
+                return 1024;
             }
 
             @Override
