@@ -160,8 +160,7 @@ public class DirtyWindowQueue {
         }
         long backoff = backoffMillis(state.failures);
         long now = System.currentTimeMillis();
-        state.firstRequestAt = now + backoff;
-        state.lastRequestAt = Math.max(state.lastRequestAt, now + backoff - debounceMillis);
+        state.firstRequestAt = now + backoff; // the maximum debounce counts from the retry
         LOG.warnf("%s failed %d time(s) in a row; solving it again in %d ms", window, state.failures, backoff);
         schedule(window, state, backoff);
     }

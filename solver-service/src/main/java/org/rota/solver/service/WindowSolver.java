@@ -333,7 +333,6 @@ public class WindowSolver {
     private SolveRun failed(UUID runId, PlanningWindow window, Trigger trigger, Instant started, String position,
             RuntimeException e) {
         LOG.errorf(e, "Solving %s failed", window);
-        metrics.counter("rota.solver.solves.failed").increment();
         SolveRun run = new SolveRun();
         run.id = runId;
         run.windowId = window.id();
@@ -354,6 +353,7 @@ public class WindowSolver {
     private SolveRun finished(SolveRun run) {
         run.finishedAt = Instant.now();
         run.solvedBy = instanceId;
+        metrics.counter("rota.solver.solves", "outcome", run.outcome.name()).increment();
         if (run.outcome != Outcome.PUBLISHED) {
             LOG.infof("%s solved (%s): %s%s", run.windowId, run.trigger, run.outcome,
                     run.detail == null ? "" : " - " + run.detail);

@@ -41,8 +41,9 @@ class StalePublicationTests {
         // publishes the window from the newer input
         WindowInput pausedRead = solver.read(PlanningWindow.parse(d.windowId()));
         d.credential(firstVas, first, "VAS", "EXPERT", "REVOKED", 1);
-        JsonPath after = AllocationFlowTests.awaitAllocation(d, a -> a.getLong("version") > before.getLong("version"));
-        assertThat(after.getString("assignments.find { it.activityId == '" + vas + "' }.clinicianId")).isEqualTo(second);
+        JsonPath after = AllocationFlowTests.awaitAllocation(d, a -> second.equals(
+                a.getString("assignments.find { it.activityId == '" + vas + "' }.clinicianId")));
+        assertThat(after.getLong("version")).isGreaterThan(before.getLong("version"));
 
         SolveRun late = solver.complete(pausedRead, Trigger.CHANGE);
 
