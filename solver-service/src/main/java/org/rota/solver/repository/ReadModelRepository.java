@@ -115,13 +115,6 @@ public class ReadModelRepository {
 
     // A window's size, counted in the database before anything is loaded: a window too large to solve is never loaded.
 
-    public long countScheduledActivities(String department, Instant from, Instant to) {
-        return em.createQuery("SELECT COUNT(a) FROM KnownActivity a WHERE a.department = :department"
-                + " AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to", Long.class)
-                .setParameter("department", department).setParameter("from", from).setParameter("to", to)
-                .getSingleResult();
-    }
-
     /** Scheduled activities of [from, to) per procedure code; the null code (any clinician may serve) included. */
     public Map<String, Long> countScheduledActivitiesByProcedure(String department, Instant from, Instant to) {
         Map<String, Long> counts = new HashMap<>();
