@@ -50,6 +50,87 @@ public interface SolverConfig {
 
     Weights weights();
 
+    /** How a failed solve is tried again: the window stays queued, and its work record unacknowledged, until it succeeds. */
+    Retry retry();
+
+    /** How large a window may be before its model is built; beyond it the window is reported TOO_LARGE. */
+    WindowBudget windowBudget();
+
+    /** When the solve worker counts as stalled (liveness DOWN). */
+    Liveness liveness();
+
+    /** How long allocation versions and solve runs are kept. */
+    Retention retention();
+
+    interface Retry {
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The backoff doubles after each failure of the same window, up to this. */
+        @WithDefault("1m")
+        Duration maxBackoff();
+    }
+
+    /**
+     * A window's estimated heap need (clinicians and eligible pairs, counted in SQL) must fit in a share of the heap
+     * the service runs with ({@code Runtime.maxMemory()}); each figure also has an explicit cap.
+     */
+    interface WindowBudget {
+        /** The share of the maximum heap one solve may take; the projection and requests need the rest. */
+        @WithDefault("0.4")
+        double heapShare();
+
+        /** Heap a clinician costs a solve: read-model rows, credentials, the solver's per-clinician rules. */
+        @WithDefault("8192")
+        long bytesPerClinician();
+
+        /**
+         * Heap an eligible (activity, clinician) pair costs: its variable and its terms in every rule. Measured peak
+         * live heap of a solve: 790-850 bytes per pair at 87,000-263,000 pairs (more per pair only in small models).
+         */
+        @WithDefault("1024")
+        long bytesPerEligiblePair();
+
+        @WithDefault("5000")
+        int maxActivities();
+
+        @WithDefault("10000")
+        int maxClinicians();
+
+        @WithDefault("1000000")
+        long maxEligiblePairs();
+    }
+
+    interface Liveness {
+        /** A solve running longer than its time limit plus this means the worker is stuck. */
+        @WithDefault("2m")
+        Duration stallGrace();
+    }
+
+    interface Retention {
+        /** How often old versions and runs are pruned ("off" disables the schedule). */
+        @WithDefault("1h")
+        String interval();
+
+        /** Allocation versions kept per window; the latest is always kept. */
+        @WithDefault("50")
+        int allocationVersionsPerWindow();
+
+        /** Older allocation versions are pruned even below the count (never a window's latest). */
+        @WithDefault("180d")
+        Duration allocationMaxAge();
+
+        @WithDefault("100")
+        int solveRunsPerWindow();
+
+        @WithDefault("30d")
+        Duration solveRunMaxAge();
+
+        /** Rows deleted per transaction, so that pruning never holds long locks. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     interface Weights {
         @WithDefault("100000")
         long unfilledSeat();

@@ -32,6 +32,14 @@ public class SolveRun extends PanacheEntityBase {
         UNCHANGED,
         /** Another window took one of the clinicians meanwhile: the window was marked dirty again. */
         REQUEUED,
+        /**
+         * The window's allocation was published from newer input than this solve read (another replica solved it
+         * meanwhile, e.g. after a rebalance or while this one was paused): nothing was published.
+         */
+        SUPERSEDED,
+        /** The window exceeds the solve budget; the detail gives its figures and the limits. */
+        TOO_LARGE,
+        /** The solve threw; the window is solved again after a backoff. */
         FAILED
     }
 
@@ -86,6 +94,10 @@ public class SolveRun extends PanacheEntityBase {
     public Long allocationVersion;
 
     public String detail;
+
+    /** The database snapshot the solve read its input in: its input position (see {@code InputPosition}). */
+    @Column(name = "input_snapshot")
+    public String inputSnapshot;
 
     /** The solver-service replica that ran the solve. */
     @Column(name = "solved_by")

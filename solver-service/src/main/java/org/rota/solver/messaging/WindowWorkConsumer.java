@@ -22,8 +22,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 /**
  * The solving consumer group ({@code rota-solver-workers}): each replica owns some partitions of
  * {@code rota.solver.work.v1}, so each window has exactly one solver at a time. A record is acknowledged only once a
- * solve that started after it has finished: if this replica dies first, the record is redelivered to the replica that
- * takes the partition over, and no window is lost.
+ * solve that started after it has succeeded (a failed solve is retried by the queue): if this replica dies first, the
+ * record is redelivered to the replica that takes the partition over, and no window is lost.
  */
 @ApplicationScoped
 public class WindowWorkConsumer {
@@ -50,7 +50,7 @@ public class WindowWorkConsumer {
             LOG.warnf("Ignoring a work record that names no planning window: %s", key);
             return message.ack();
         }
-        queue.request(window, trigger(message.getPayload())).whenComplete((run, failure) -> message.ack());
+        queue.request(window, trigger(message.getPayload())).thenRun(message::ack);
         // returning at once lets the next record in, so a burst for one window coalesces in the queue
         return CompletableFuture.completedFuture(null);
     }

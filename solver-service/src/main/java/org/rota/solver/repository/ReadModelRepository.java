@@ -2,7 +2,10 @@ package org.rota.solver.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 
@@ -82,5 +85,40 @@ public class ReadModelRepository {
                 org.rota.solver.domain.CurrentAssignment.class)
                 .setParameter("department", department).setParameter("window", windowId)
                 .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    // A window's size, counted in the database before anything is loaded: a window too large to solve is never loaded.
+
+    /** Scheduled activities of [from, to) per procedure code; the null code (any clinician may serve) included. */
+    public Map<String, Long> countScheduledActivitiesByProcedure(String department, Instant from, Instant to) {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT a.procedureCode, COUNT(a) FROM KnownActivity a WHERE a.department = :department"
+                + " AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to GROUP BY a.procedureCode",
+                Object[].class)
+                .setParameter("department", department).setParameter("from", from).setParameter("to", to)
+                .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public long countClinicians(String department, boolean activeOnly) {
+        return em.createQuery("SELECT COUNT(c) FROM KnownClinician c WHERE c.id IN (" + MEMBER_OF_DEPARTMENT + ")"
+                + (activeOnly ? " AND c.active = true" : ""), Long.class)
+                .setParameter("department", department).getSingleResult();
+    }
+
+    /** Active clinicians of the department holding an ACTIVE credential, per procedure code. */
+    public Map<String, Long> countActiveHoldersByProcedure(String department, Collection<String> procedureCodes) {
+        Map<String, Long> counts = new HashMap<>();
+        if (procedureCodes.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("SELECT k.procedureCode, COUNT(DISTINCT k.clinicianId) FROM KnownCredential k"
+                + " WHERE k.status = :status AND k.procedureCode IN :codes AND k.clinicianId IN ("
+                + "SELECT c.id FROM KnownClinician c WHERE c.active = true AND c.id IN (" + MEMBER_OF_DEPARTMENT + "))"
+                + " GROUP BY k.procedureCode", Object[].class)
+                .setParameter("status", org.rota.events.CredentialStatus.ACTIVE).setParameter("codes", procedureCodes)
+                .setParameter("department", department)
+                .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
     }
 }

@@ -62,8 +62,7 @@ public class ActivityExplainer {
             throw ProblemException.notFound("Activity", activityId);
         }
         PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, zone);
-        AllocationEvent allocation = allocations.latestAllocations(window.from(zone), window.to(zone),
-                activity.department).stream().filter(a -> a.windowId().equals(window.id())).findFirst().orElse(null);
+        AllocationEvent allocation = allocations.latestAllocation(window).orElse(null);
         List<AssignmentEntry> assigned = allocation == null ? List.of()
                 : allocation.assignments().stream().filter(a -> a.activityId().equals(activityId)).toList();
         List<UnfilledEntry> unfilled = allocation == null ? List.of()

@@ -8,6 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,21 +87,33 @@ public class AllocationQueries {
                 .toList();
     }
 
-    /** The latest allocation of each window overlapping [start, end), optionally of one department. */
+    /**
+     * The latest allocation of each window overlapping [start, end), optionally of one department: only the weeks of
+     * the range are read, by index.
+     */
     public List<AllocationEvent> latestAllocations(Instant start, Instant end, String department) {
-        LocalDate firstWeek = start.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        List<Allocation> latest = em.createQuery("SELECT a FROM Allocation a WHERE a.version ="
-                + " (SELECT MAX(b.version) FROM Allocation b WHERE b.windowId = a.windowId) ORDER BY a.windowId",
-                Allocation.class).getResultList();
-        List<AllocationEvent> result = new ArrayList<>();
-        for (Allocation allocation : latest) {
-            PlanningWindow candidate = PlanningWindow.parse(allocation.windowId);
-            boolean inRange = !candidate.weekStart().isBefore(firstWeek) && candidate.from(zone).isBefore(end);
-            if (inRange && (department == null || department.equals(candidate.department()))) {
-                result.add(read(allocation));
-            }
+        LocalDate firstWeek = weekOf(start);
+        LocalDate lastWeek = weekOf(end.minusNanos(1));
+        var query = em.createQuery("SELECT a FROM Allocation a WHERE a.weekStart >= :first AND a.weekStart <= :last"
+                + (department == null ? "" : " AND a.department = :department")
+                + " AND a.version = (SELECT MAX(b.version) FROM Allocation b WHERE b.windowId = a.windowId)"
+                + " ORDER BY a.windowId", Allocation.class)
+                .setParameter("first", firstWeek).setParameter("last", lastWeek);
+        if (department != null) {
+            query.setParameter("department", department);
         }
-        return result;
+        return query.getResultList().stream().map(this::read).toList();
+    }
+
+    /** The current allocation of one window, if it has one. */
+    public Optional<AllocationEvent> latestAllocation(PlanningWindow window) {
+        return em.createQuery("SELECT a FROM Allocation a WHERE a.windowId = :window ORDER BY a.version DESC",
+                Allocation.class).setParameter("window", window.id()).setMaxResults(1).getResultStream()
+                .findFirst().map(this::read);
+    }
+
+    private LocalDate weekOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     public AllocationEvent read(Allocation allocation) {
@@ -119,8 +132,7 @@ public class AllocationQueries {
             query.setParameter("window", windowId);
             count.setParameter("window", windowId);
         }
-        List<SolveRun> items = query.setFirstResult(page.page() * page.size()).setMaxResults(page.size())
-                .getResultList();
+        List<SolveRun> items = query.setFirstResult(offset(page)).setMaxResults(page.size()).getResultList();
         return Page.of(items, page, count.getSingleResult());
     }
 
@@ -130,6 +142,15 @@ public class AllocationQueries {
             throw ProblemException.notFound("Solve run", id);
         }
         return run;
+    }
+
+    /** The first row of the page; a page beyond what an offset can address is the client's error, not a 500. */
+    private static int offset(PageRequest page) {
+        try {
+            return Math.multiplyExact(page.page(), page.size());
+        } catch (ArithmeticException e) {
+            throw ProblemException.badRequest("page", "page x size must stay below " + Integer.MAX_VALUE);
+        }
     }
 
     private static void requireRange(LocalDate from, LocalDate to) {

@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,6 +29,7 @@ import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.mapping.AllocationMapper;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.Problem;
@@ -40,8 +39,8 @@ import org.rota.solver.solver.SolverOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -49,6 +48,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Solves one planning window and, when the result differs from the current allocation, stores it as the window's next
  * version and publishes it. The solve itself runs outside any transaction; the commit is short and serialised across
  * replicas, so two windows cannot both take one clinician at overlapping times: the later commit re-queues its window.
+ * The input is read in one snapshot, whose position must be at least as new as the current allocation's for the
+ * result to replace it (two replicas may solve one window around a rebalance); a window beyond the solve budget is
+ * reported TOO_LARGE without being loaded.
  */
 @ApplicationScoped
 public class WindowSolver {
@@ -56,6 +58,8 @@ public class WindowSolver {
     private static final Logger LOG = Logger.getLogger(WindowSolver.class);
     /** Arbitrary constant naming the advisory lock that serialises allocation commits. */
     private static final long COMMIT_LOCK = 0x526f7461416c6cL;
+    /** The solver status of a version published for a window beyond the solve budget. */
+    public static final String TOO_LARGE = "TOO_LARGE";
 
     private final EntityManager em;
     private final ProblemBuilder problems;
@@ -65,14 +69,20 @@ public class WindowSolver {
     private final String instanceId;
     private final double resolveTimeLimitSeconds;
     private final AllocationSolver solver;
+    private final ReadModelRepository readModel;
+    private final InputPosition positions;
+    private final WindowBudget budget;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
-    private final Map<String, AtomicInteger> unfilledSeats = new ConcurrentHashMap<>();
+    private final DistributionSummary unfilledSeats;
 
-    WindowSolver(EntityManager em, ProblemBuilder problems, SolverEvents events, ObjectMapper json,
-            SolverConfig config, MeterRegistry metrics) {
+    WindowSolver(EntityManager em, ProblemBuilder problems, ReadModelRepository readModel, InputPosition positions,
+            WindowBudget budget, SolverEvents events, ObjectMapper json, SolverConfig config, MeterRegistry metrics) {
         this.em = em;
         this.problems = problems;
+        this.readModel = readModel;
+        this.positions = positions;
+        this.budget = budget;
         this.events = events;
         this.json = json;
         this.zone = config.zone();
@@ -82,18 +92,54 @@ public class WindowSolver {
         this.metrics = metrics;
         this.solveTimer = Timer.builder("rota.solver.solve.duration").description("Wall time of one window solve")
                 .publishPercentiles(0.5, 0.95).register(metrics);
+        // one series for all windows: a tag per window would grow without bound
+        this.unfilledSeats = DistributionSummary.builder("rota.solver.unfilled.seats")
+                .description("Unfilled seats of each published allocation").register(metrics);
     }
 
+    /**
+     * What one solve read: the window's input at one database snapshot (its position), its estimated size, and the
+     * problem, unless the window is too large to build one.
+     */
+    public record WindowInput(UUID runId, Instant started, PlanningWindow window, String position, WindowSize size,
+            Optional<String> tooLarge, WindowProblem problem) {
+    }
+
+    /** Solves the window and publishes the result; a failure is recorded and returned as a FAILED run. */
     public SolveRun solve(PlanningWindow window, Trigger trigger) {
         UUID runId = UUID.randomUUID();
         Instant started = Instant.now();
+        WindowInput input;
         try {
-            WindowProblem problem = QuarkusTransaction.requiringNew().call(() -> problems.build(window));
-            Solution solution = solveTimed(problem);
-            return QuarkusTransaction.requiringNew().call(() -> commit(runId, trigger, started, problem, solution));
+            input = read(window, runId, started);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Solving %s failed", window);
-            return QuarkusTransaction.requiringNew().call(() -> failed(runId, window, trigger, started, e));
+            return failed(runId, window, trigger, started, null, e);
+        }
+        return complete(input, trigger);
+    }
+
+    /** Reads the window's input in one snapshot; the size is estimated first and a window too large is not loaded. */
+    public WindowInput read(PlanningWindow window) {
+        return read(window, UUID.randomUUID(), Instant.now());
+    }
+
+    private WindowInput read(PlanningWindow window, UUID runId, Instant started) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String position = positions.readConsistently();
+            WindowSize size = WindowSize.of(window, zone, readModel);
+            Optional<String> tooLarge = budget.exceededBy(size);
+            WindowProblem problem = tooLarge.isPresent() ? null : problems.build(window);
+            return new WindowInput(runId, started, window, position, size, tooLarge, problem);
+        });
+    }
+
+    /** Solves what was read (outside any transaction) and commits the result. */
+    public SolveRun complete(WindowInput input, Trigger trigger) {
+        try {
+            Solution solution = input.tooLarge().isPresent() ? null : solveTimed(input.problem());
+            return QuarkusTransaction.requiringNew().call(() -> commit(input, trigger, solution));
+        } catch (RuntimeException e) {
+            return failed(input.runId(), input.window(), trigger, input.started(), input.position(), e);
         }
     }
 
@@ -112,15 +158,26 @@ public class WindowSolver {
                 options.maxActivitiesPerDay(), options.weights()));
     }
 
-    private SolveRun commit(UUID runId, Trigger trigger, Instant started, WindowProblem problem, Solution solution) {
+    private SolveRun commit(WindowInput input, Trigger trigger, Solution solution) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:lock)").setParameter("lock", COMMIT_LOCK).getSingleResult();
-        PlanningWindow window = problem.window();
+        PlanningWindow window = input.window();
+        Allocation previous = latest(window);
+        if (previous != null && !positions.atLeastAsNew(input.position(), previous.inputSnapshot)) {
+            return superseded(input, trigger, previous);
+        }
+        if (solution == null) {
+            return tooLarge(input, trigger, previous);
+        }
+        WindowProblem problem = input.problem();
+        UUID runId = input.runId();
         Map<UUID, KnownActivity> activities = new HashMap<>();
         problem.activities().forEach(activity -> activities.put(activity.id, activity));
         List<AssignmentEntry> assignments = AllocationMapper.assignments(solution, activities);
         List<UnfilledEntry> unfilled = AllocationMapper.unfilled(solution, activities);
 
-        SolveRun run = AllocationMapper.run(runId, window, trigger, started, solution, problem.activities().size());
+        SolveRun run = AllocationMapper.run(runId, window, trigger, input.started(), solution,
+                problem.activities().size());
+        run.inputSnapshot = input.position();
         Optional<String> doubleBooking = doubleBooking(window, assignments);
         if (doubleBooking.isPresent()) {
             run.outcome = Outcome.REQUEUED;
@@ -132,7 +189,6 @@ public class WindowSolver {
         List<CurrentAssignment> current = em.createQuery(
                 "SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
                 .setParameter("window", window.id()).getResultList();
-        Allocation previous = latest(window);
         Set<Change> before = new HashSet<>();
         current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
         Set<Change> after = new HashSet<>();
@@ -144,6 +200,7 @@ public class WindowSolver {
         if (previous != null && added.isEmpty() && removed.isEmpty() && sameUnfilled(previous, unfilled)) {
             run.outcome = Outcome.UNCHANGED;
             run.allocationVersion = previous.version;
+            previous.inputSnapshot = input.position(); // still right at this input: older solves must not replace it
             return finished(run);
         }
         if (previous == null && assignments.isEmpty() && unfilled.isEmpty()) {
@@ -158,24 +215,79 @@ public class WindowSolver {
         current.forEach(em::remove);
         em.flush();
         assignments.forEach(entry -> em.persist(AllocationMapper.currentAssignment(window, entry)));
-        Allocation stored = new Allocation();
-        stored.id = UUID.randomUUID();
-        stored.windowId = window.id();
-        stored.version = version;
-        stored.publishedAt = allocation.publishedAt();
-        stored.document = toJson(allocation);
-        em.persist(stored);
-        events.allocationPublished(allocation);
+        publish(allocation, input.position());
 
         run.outcome = Outcome.PUBLISHED;
         run.allocationVersion = version;
-        metrics.counter("rota.solver.allocations.published").increment();
-        unfilledSeats.computeIfAbsent(window.id(), id -> metrics.gauge("rota.solver.unfilled.seats",
-                Tags.of("window", id), new AtomicInteger())).set(run.unfilledSeats);
+        unfilledSeats.record(run.unfilledSeats);
         LOG.infof("%s v%d published: %d assignments (+%d -%d), %d unfilled seats, %s in %d ms", window, version,
                 assignments.size(), added.size(), removed.size(), run.unfilledSeats, solution.status(),
                 run.solveMillis);
         return finished(run);
+    }
+
+    private void publish(AllocationEvent allocation, String position) {
+        Allocation stored = new Allocation();
+        stored.id = UUID.randomUUID();
+        stored.windowId = allocation.windowId();
+        stored.department = allocation.department();
+        stored.weekStart = allocation.weekStart();
+        stored.version = allocation.version();
+        stored.publishedAt = allocation.publishedAt();
+        stored.inputSnapshot = position;
+        stored.document = toJson(allocation);
+        em.persist(stored);
+        events.allocationPublished(allocation);
+        metrics.counter("rota.solver.allocations.published").increment();
+    }
+
+    /** Another replica published this window from newer input while this solve ran: its result is already out of date. */
+    private SolveRun superseded(WindowInput input, Trigger trigger, Allocation current) {
+        SolveRun run = runOf(input, trigger, Outcome.SUPERSEDED);
+        run.allocationVersion = current.version;
+        run.detail = "v" + current.version + " stands for newer input (" + current.inputSnapshot
+                + ") than this solve read (" + input.position() + ")";
+        return finished(run);
+    }
+
+    /**
+     * A window beyond the budget is reported, not solved: subscribers get a version with status TOO_LARGE (its
+     * assignments and unfilled seats are the previous version's, so nothing is silently dropped), once until the
+     * window is solvable again; the solve run gives the figures.
+     */
+    private SolveRun tooLarge(WindowInput input, Trigger trigger, Allocation previous) {
+        PlanningWindow window = input.window();
+        SolveRun run = runOf(input, trigger, Outcome.TOO_LARGE);
+        run.activities = (int) input.size().activities();
+        run.detail = input.tooLarge().orElseThrow();
+        metrics.counter("rota.solver.windows.too.large").increment();
+        LOG.errorf("%s not solved: %s", window, run.detail);
+        AllocationEvent before = previous == null ? null : read(previous);
+        if (before != null && TOO_LARGE.equals(before.solverStatus())) {
+            previous.inputSnapshot = input.position();
+            run.allocationVersion = previous.version;
+            return finished(run);
+        }
+        long version = previous == null ? 1 : previous.version + 1;
+        publish(new AllocationEvent(window.id(), window.department(), window.weekStart(), window.from(zone),
+                window.to(zone), version, Instant.now(), run.id, TOO_LARGE, null, null,
+                before == null ? List.of() : before.assignments(), before == null ? List.of() : before.unfilled(),
+                before == null ? List.of() : before.pinConflicts(),
+                new AllocationEvent.Diff(previous == null ? null : previous.version, List.of(), List.of()), null, null),
+                input.position());
+        run.allocationVersion = version;
+        return finished(run);
+    }
+
+    private SolveRun runOf(WindowInput input, Trigger trigger, Outcome outcome) {
+        SolveRun run = new SolveRun();
+        run.id = input.runId();
+        run.windowId = input.window().id();
+        run.trigger = trigger;
+        run.startedAt = input.started();
+        run.outcome = outcome;
+        run.inputSnapshot = input.position();
+        return run;
     }
 
     /** Another window may have taken one of these clinicians at an overlapping time since this solve started. */
@@ -201,29 +313,47 @@ public class WindowSolver {
     }
 
     private boolean sameUnfilled(Allocation previous, List<UnfilledEntry> unfilled) {
+        AllocationEvent before = read(previous);
+        return !TOO_LARGE.equals(before.solverStatus())
+                && Objects.equals(Set.copyOf(before.unfilled()), Set.copyOf(unfilled));
+    }
+
+    private AllocationEvent read(Allocation allocation) {
         try {
-            AllocationEvent before = json.readValue(previous.document, AllocationEvent.class);
-            return Objects.equals(Set.copyOf(before.unfilled()), Set.copyOf(unfilled));
+            return json.readValue(allocation.document, AllocationEvent.class);
         } catch (JsonProcessingException e) {
-            return false;
+            throw new IllegalStateException("Stored allocation " + allocation.id + " is unreadable", e);
         }
     }
 
-    private SolveRun failed(UUID runId, PlanningWindow window, Trigger trigger, Instant started, RuntimeException e) {
+    /**
+     * Records the failure in the solve history when the database lets it; the run comes back FAILED either way, so
+     * that the queue solves the window again.
+     */
+    private SolveRun failed(UUID runId, PlanningWindow window, Trigger trigger, Instant started, String position,
+            RuntimeException e) {
+        LOG.errorf(e, "Solving %s failed", window);
         SolveRun run = new SolveRun();
         run.id = runId;
         run.windowId = window.id();
         run.trigger = trigger;
         run.startedAt = started;
         run.outcome = Outcome.FAILED;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        run.inputSnapshot = position;
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
         run.detail = message.length() > 1000 ? message.substring(0, 1000) : message;
-        return finished(run);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> finished(run));
+        } catch (RuntimeException recording) {
+            LOG.warnf("The failed solve of %s could not be recorded: %s", window, recording.getMessage());
+            return run;
+        }
     }
 
     private SolveRun finished(SolveRun run) {
         run.finishedAt = Instant.now();
         run.solvedBy = instanceId;
+        metrics.counter("rota.solver.solves", "outcome", run.outcome.name()).increment();
         if (run.outcome != Outcome.PUBLISHED) {
             LOG.infof("%s solved (%s): %s%s", run.windowId, run.trigger, run.outcome,
                     run.detail == null ? "" : " - " + run.detail);
