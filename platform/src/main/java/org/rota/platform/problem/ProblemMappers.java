@@ -12,6 +12,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,12 +29,24 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final UniqueKeyFields uniqueKeys;
+
+    public ProblemMappers(UniqueKeyFields uniqueKeys) {
+        this.uniqueKeys = uniqueKeys;
+    }
+
     @ServerExceptionMapper
     public Response businessRule(ProblemException e) {
         Response.ResponseBuilder response = Problem.of(e.status(), e.title(), e.getMessage(), e.field(), null)
                 .response();
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** Named on its own because Quarkus maps this subtype (a resource parameter refused) itself, with a plain body. */
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e) {
+        return invalidFields(e);
     }
 
     @ServerExceptionMapper
@@ -55,6 +69,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return unreadable(e);
+    }
+
+    private static Response unreadable(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
@@ -78,9 +96,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        return httpProblem(e);
+    }
+
+    /** The problem for a JAX-RS failure (415, 405, an unreadable body...), for mappers that handle some themselves. */
+    public static Response httpProblem(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadableJson(unreadable);
+            return unreadable(unreadable);
         }
         Response.ResponseBuilder response = Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(),
                 e.getMessage(), null, null).response();
@@ -92,14 +115,39 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * Two requests raced for the same unique key (an externalId, a clinician's day) and the database refused the later
+     * one, which would have been refused anyway had it come second: a conflict to read again and retry, not a failure.
+     */
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e);
+        }
+        String field = uniqueKeys.fieldOf(e.getConstraintName()).orElse(null);
+        return Problem.of(409, "Conflict", "Another request wrote the same "
+                + (field == null ? "unique key (" + e.getConstraintName() + ")" : field)
+                + " meanwhile; read it again and retry", field, null).response().build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        // a constraint refused at commit arrives wrapped in the transaction's own exceptions
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint
+                    && constraint.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return databaseConstraint(constraint);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "Internal error",
                 "The request failed unexpectedly; it has been logged", null, null).response().build();
     }
 
-    /** The name the client used: the last node of the property path ({@code create.request.fte} → {@code fte}). */
+    /**
+     * The name the client used: the last node of the property path ({@code create.body.fte} → {@code fte}); a resource
+     * parameter refused whole is named as declared, which is {@code body} for a request body.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         for (int i = nodes.size() - 1; i >= 0; i--) {
