@@ -20,7 +20,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class FuzzTests {
 
-    private static final int BODIES_PER_ENDPOINT = 100;
+    private static final int BODIES_PER_ENDPOINT = 70;
 
     @TestHTTPResource("/")
     URI base;

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FuzzTests {
 
-    private static final int BODIES_PER_ENDPOINT = 120;
+    private static final int BODIES_PER_ENDPOINT = 100;
 
     @TestHTTPResource("/")
     URI base;

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FuzzTests {
 
-    private static final int BODIES_PER_ENDPOINT = 150;
+    private static final int BODIES_PER_ENDPOINT = 100;
 
     @TestHTTPResource("/")
     URI base;
@@ -41,7 +41,7 @@ class FuzzTests {
                   "pins":        [{"activityId": "a1", "clinicianId": "c1"}],
                   "previous":    [{"activityId": "a1", "clinicianId": "c1"}],
                   "busy":        [{"clinicianId": "c2", "from": "2026-12-07T08:00:00Z", "until": "2026-12-07T09:00:00Z"}],
-                  "options": {"timeLimitSeconds": 2, "workers": 1, "seed": 0, "minRestMinutes": 0,
+                  "options": {"timeLimitSeconds": 1, "workers": 1, "seed": 0, "minRestMinutes": 0,
                               "maxActivitiesPerDay": 2, "weights": {"unfilledSeat": 100000,
                               "qualifiedInsteadOfExpert": 10, "undesiredDay": 5, "desiredDay": 5, "fairness": 1,
                               "change": 20}} }""");
