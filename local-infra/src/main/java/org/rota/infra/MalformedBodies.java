@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * truncated JSON, random bytes, and the example with a few values anywhere in it replaced by a wrong type, null,
  * a huge or tiny number, a string holding NUL, lone surrogates or 10,000 characters, an impossible date or enum
  * value, or with a field removed or an unknown one added.
+ * <p>
+ * Not jqwik: since 1.10 its authors ask that it not be used by AI coding agents, and an agent wrote this fuzzing.
  */
 public final class MalformedBodies {
 

@@ -61,7 +61,8 @@ public final class RestFuzzer {
             tally.record(endpoint, response.statusCode());
             String problem = problemWith(response);
             if (problem != null) {
-                violations.add(endpoint + ": " + problem + " for " + shown(body) + " -> " + abbreviated(response.body()));
+                violations.add(endpoint + ": " + problem + " for " + shown(body) + " -> "
+                        + abbreviated(response.body()));
             }
         }
     }

@@ -12,9 +12,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
-
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rota.platform.problem.Problem.FieldError;
@@ -23,6 +22,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 
 /** Turns every failure kind into an {@code application/problem+json} response; nothing leaks as a bare 500. */
 public class ProblemMappers {
@@ -115,19 +116,9 @@ public class ProblemMappers {
         return response.build();
     }
 
-    /**
-     * Two requests raced for the same unique key (an externalId, a clinician's day) and the database refused the later
-     * one, which would have been refused anyway had it come second: a conflict to read again and retry, not a failure.
-     */
     @ServerExceptionMapper
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
-        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-            return unexpected(e);
-        }
-        String field = uniqueKeys.fieldOf(e.getConstraintName()).orElse(null);
-        return Problem.of(409, "Conflict", "Another request wrote the same "
-                + (field == null ? "unique key (" + e.getConstraintName() + ")" : field)
-                + " meanwhile; read it again and retry", field, null).response().build();
+        return e.getKind() == ConstraintKind.UNIQUE ? uniqueKeyTaken(e) : unexpected(e);
     }
 
     @ServerExceptionMapper
@@ -135,13 +126,24 @@ public class ProblemMappers {
         // a constraint refused at commit arrives wrapped in the transaction's own exceptions
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint
-                    && constraint.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return databaseConstraint(constraint);
+                    && constraint.getKind() == ConstraintKind.UNIQUE) {
+                return uniqueKeyTaken(constraint);
             }
         }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "Internal error",
                 "The request failed unexpectedly; it has been logged", null, null).response().build();
+    }
+
+    /**
+     * Two requests raced for the same unique key (an externalId, a clinician's day) and the database refused the later
+     * one, which would have been refused anyway had it come second: a conflict to read again and retry, not a failure.
+     */
+    private Response uniqueKeyTaken(org.hibernate.exception.ConstraintViolationException e) {
+        String field = uniqueKeys.fieldOf(e.getConstraintName()).orElse(null);
+        return Problem.of(409, "Conflict", "Another request wrote the same "
+                + (field == null ? "unique key (" + e.getConstraintName() + ")" : field)
+                + " meanwhile; read it again and retry", field, null).response().build();
     }
 
     /**

@@ -17,8 +17,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a request whose declared {@code Content-Length} exceeds {@code quarkus.http.limits.max-body-size} with 413 and
- * a problem body, before Quarkus's own check (route order -2) would answer with an empty one. The body is not read.
+ * Answers a request whose declared {@code Content-Length} exceeds {@code quarkus.http.limits.max-body-size} with 413
+ * and a problem body, before Quarkus's own check (route order -2) would answer with an empty one. The body is not read.
  * A chunked body that grows past the limit is still cut off by Quarkus, with an empty 413.
  */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package org.rota.platform.web;
 
 import org.rota.platform.problem.ProblemException;
 
-/** Which page of a listing a client asked for, checked: the first row it skips to must fit the database's int offset. */
+/** Which page of a listing a client asked for, checked: the first row it skips to must fit an int offset. */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;

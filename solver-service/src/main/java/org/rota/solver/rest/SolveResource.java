@@ -41,7 +41,8 @@ public class SolveResource {
     /** The range to re-plan, of one department or of all. */
     public record SolveRequest(LocalDate from, LocalDate to,
             @Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
-                    message = "must be a department code of letters, digits, '_' or '-' (at most 40)") String department) {
+                    message = "must be a department code of letters, digits, '_' or '-' (at most 40)")
+            String department) {
     }
 
     public record Accepted(List<String> windows) {

@@ -45,7 +45,7 @@ public class WhatIfExecutor {
         ExecutorServiceMetrics.monitor(registry, executor, "what-if");
     }
 
-    /** Runs the task on a what-if thread; refused with 429 and {@code Retry-After} when all threads and the queue are taken. */
+    /** Runs the task on a what-if thread; a 429 with {@code Retry-After} when every thread and queue place is taken. */
     public <T> CompletionStage<T> submit(Supplier<T> task) {
         try {
             return CompletableFuture.supplyAsync(task, executor);

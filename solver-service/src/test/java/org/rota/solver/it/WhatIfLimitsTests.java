@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** POST /what-if refuses what it would not finish in bounds, and sheds load with 429 instead of queueing without end. */
+/** POST /what-if refuses what it would not finish in bounds, and sheds load with 429 instead of queueing it. */
 @QuarkusTest
 class WhatIfLimitsTests {
 
