@@ -56,6 +56,11 @@ public class WhatIfExecutor {
         }
     }
 
+    /** What-if solves running or waiting. */
+    public int pending() {
+        return executor.getActiveCount() + executor.getQueue().size();
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
