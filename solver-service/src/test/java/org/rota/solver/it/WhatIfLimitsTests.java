@@ -97,7 +97,8 @@ class WhatIfLimitsTests {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(limits.concurrency());
         try {
-            for (int i = 0; i < limits.concurrency() + limits.queue(); i++) {
+            // every thread takes its task off the queue before the queue is filled
+            for (int i = 0; i < limits.concurrency(); i++) {
                 executor.submit(() -> {
                     running.countDown();
                     waitFor(release);
@@ -105,6 +106,12 @@ class WhatIfLimitsTests {
                 });
             }
             running.await(30, TimeUnit.SECONDS);
+            for (int i = 0; i < limits.queue(); i++) {
+                executor.submit(() -> {
+                    waitFor(release);
+                    return null;
+                });
+            }
             given().contentType(ContentType.JSON).body("{}").post("/what-if")
                     .then().log().ifValidationFails().statusCode(429)
                     .contentType("application/problem+json")
