@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,15 +45,15 @@ public class AbsenceResource {
     }
 
     @POST
-    public Response create(AbsenceRequest request) {
-        Absence absence = absences.create(request);
+    public Response create(@NotNull @Valid AbsenceRequest body) {
+        Absence absence = absences.create(body);
         return withVersion(Response.created(URI.create("/absences/" + absence.id)), absence);
     }
 
     @GET
     @Operation(summary = "Absences overlapping [from, to), of one clinician or all, paged")
     public Page<AbsenceEvent> list(@QueryParam("clinicianId") String clinicianId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
         Instant fromInstant = TimeParameters.instant("from", from);
         Instant toInstant = TimeParameters.instant("to", to);
         TimeParameters.requireOrdered(fromInstant, toInstant);
@@ -68,9 +70,9 @@ public class AbsenceResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            AbsenceRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), absences.update(id, request, expected));
+            @NotNull @Valid AbsenceRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), absences.update(id, body, expected));
     }
 
     /** Withdraws the absence; the response and the last event carry {@code deleted=true}. */

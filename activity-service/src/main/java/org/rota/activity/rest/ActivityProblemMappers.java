@@ -2,7 +2,6 @@ package org.rota.activity.rest;
 
 import jakarta.ws.rs.core.Response;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rota.activity.service.InvalidBatchException;
 import org.rota.platform.problem.Problem;
@@ -15,13 +14,5 @@ public class ActivityProblemMappers {
         String title = e.status() == 422 ? "Unprocessable reference" : "Invalid request";
         return Problem.of(e.status(), title, e.getMessage(), e.errors().isEmpty() ? null : e.errors().get(0).field(),
                 e.errors()).response().build();
-    }
-
-    /** Two requests raced for the same unique key (an externalId, a clinician's day); the later one lost. */
-    @ServerExceptionMapper
-    public Response uniqueKeyTaken(ConstraintViolationException e) {
-        return Problem.of(409, "Conflict",
-                "Another request wrote the same unique key meanwhile (" + e.getConstraintName() + "); read and retry",
-                null, null).response().build();
     }
 }

@@ -3,6 +3,8 @@ package org.rota.activity.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,8 +54,8 @@ public class ActivityResource {
     }
 
     @POST
-    public Response create(ActivityRequest request) {
-        Activity activity = activities.create(request);
+    public Response create(@NotNull @Valid ActivityRequest body) {
+        Activity activity = activities.create(body);
         return withVersion(Response.created(URI.create("/activities/" + activity.id)), activity);
     }
 
@@ -71,7 +73,7 @@ public class ActivityResource {
             @QueryParam("location") String location, @QueryParam("procedureCode") String procedureCode,
             @QueryParam("status") String status, @QueryParam("department") String department,
             @QueryParam("externalId") String externalId,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new ActivityRepository.Filter(TimeParameters.instant("from", from),
                 TimeParameters.instant("to", to), blankToNull(location), blankToNull(procedureCode),
                 QueryParameters.enumValue("status", status, ActivityStatus.class), blankToNull(department),
@@ -91,9 +93,9 @@ public class ActivityResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            ActivityRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), activities.update(id, request, expected));
+            @NotNull @Valid ActivityRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), activities.update(id, body, expected));
     }
 
     /** Cancels: the activity stays known, is no longer staffed. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,16 +45,16 @@ public class DayPreferenceResource {
     }
 
     @POST
-    public Response create(DayPreferenceRequest request) {
-        DayPreference preference = preferences.create(request);
+    public Response create(@NotNull @Valid DayPreferenceRequest body) {
+        DayPreference preference = preferences.create(body);
         return withVersion(Response.created(URI.create("/preferences/" + preference.id)), preference);
     }
 
     @GET
     @Operation(summary = "Preferences on days from `from` to `to` (ISO dates, both inclusive), paged")
     public Page<DayPreferenceEvent> list(@QueryParam("clinicianId") String clinicianId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         LocalDate fromDate = TimeParameters.date("from", from);
         LocalDate toDate = TimeParameters.date("to", to);
         TimeParameters.requireOrdered(fromDate, toDate);
@@ -69,9 +71,9 @@ public class DayPreferenceResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            DayPreferenceRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), preferences.update(id, request, expected));
+            @NotNull @Valid DayPreferenceRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), preferences.update(id, body, expected));
     }
 
     /** Withdraws the preference; the response and the last event carry {@code deleted=true}. */

@@ -3,6 +3,8 @@ package org.rota.credential.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.rota.credential.service.ClinicianService;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.EventTypes;
 import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.RepresentationCache;
@@ -46,16 +49,17 @@ public class ClinicianResource {
     }
 
     @POST
-    public Response create(ClinicianRequest request) {
-        Clinician clinician = clinicians.create(request);
+    public Response create(@NotNull @Valid ClinicianRequest body) {
+        Clinician clinician = clinicians.create(body);
         return withVersion(Response.created(URI.create("/clinicians/" + clinician.id)), clinician);
     }
 
     @GET
-    public Page<ClinicianEvent> list(@QueryParam("department") String department, @QueryParam("active") Boolean active,
-            @QueryParam("externalId") String externalId, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        return clinicians.search(department, active, externalId, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
+    public Page<ClinicianEvent> list(@QueryParam("department") String department, @QueryParam("active") String active,
+            @QueryParam("externalId") String externalId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return clinicians.search(department, QueryParameters.bool("active", active), externalId,
+                PageRequest.of(page, size)).map(CredentialMapper::toEvent);
     }
 
     /** Served from memory when hot; see {@link RepresentationCache}. */
@@ -69,9 +73,9 @@ public class ClinicianResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            ClinicianRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), clinicians.update(id, request, expected));
+            @NotNull @Valid ClinicianRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), clinicians.update(id, body, expected));
     }
 
     /** Deactivates: the clinician stays known, is no longer allocated. */

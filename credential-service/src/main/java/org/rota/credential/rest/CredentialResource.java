@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,8 +67,8 @@ public class CredentialResource {
     }
 
     @POST
-    public Response grant(@HeaderParam(Actor.HEADER) String actor, CredentialRequest request) {
-        Credential credential = credentials.grant(request, Actor.of(actor));
+    public Response grant(@HeaderParam(Actor.HEADER) String actor, @NotNull @Valid CredentialRequest body) {
+        Credential credential = credentials.grant(body, Actor.of(actor));
         return withVersion(Response.created(URI.create("/credentials/" + credential.id)), credential);
     }
 
@@ -77,13 +79,13 @@ public class CredentialResource {
     @GET
     public Page<CredentialEvent> search(@QueryParam("clinicianId") String clinicianId,
             @QueryParam("procedureCode") String procedureCode, @QueryParam("validOn") String validOn,
-            @QueryParam("expiringWithinDays") Integer expiringWithinDays, @QueryParam("status") String status,
-            @QueryParam("level") String level, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("expiringWithinDays") String expiringWithinDays, @QueryParam("status") String status,
+            @QueryParam("level") String level, @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new CredentialRepository.Filter(
                 QueryParameters.uuid("clinicianId", clinicianId),
                 procedureCode,
                 QueryParameters.date("validOn", validOn),
-                expiryHorizon(expiringWithinDays),
+                expiryHorizon(QueryParameters.integer("expiringWithinDays", expiringWithinDays)),
                 QueryParameters.enumValue("status", status, CredentialStatus.class),
                 QueryParameters.enumValue("level", level, CredentialLevel.class));
         return credentials.search(filter, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
@@ -100,9 +102,9 @@ public class CredentialResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, CredentialUpdateRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), credentials.update(id, request, expected, Actor.of(actor)));
+            @HeaderParam(Actor.HEADER) String actor, @NotNull @Valid CredentialUpdateRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), credentials.update(id, body, expected, Actor.of(actor)));
     }
 
     @POST
@@ -169,10 +171,11 @@ public class CredentialResource {
                 transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
     }
 
-    /** The body of a status change is optional, and clients often send none, or none with a content type. */
+    /** The body of a status change is optional: clients often send none, none with a content type, or {@code null}. */
     private StatusChangeRequest statusChange(String body) throws JsonProcessingException {
-        return body == null || body.isBlank() ? StatusChangeRequest.NONE
+        StatusChangeRequest change = body == null || body.isBlank() ? null
                 : json.readValue(body, StatusChangeRequest.class);
+        return change == null ? StatusChangeRequest.NONE : change;
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Credential credential) {

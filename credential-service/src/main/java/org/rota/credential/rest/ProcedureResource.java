@@ -3,6 +3,8 @@ package org.rota.credential.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +25,7 @@ import org.rota.credential.service.ProcedureRequest;
 import org.rota.credential.service.ProcedureService;
 import org.rota.events.ProcedureEvent;
 import org.rota.platform.web.ExpectedVersion;
+import org.rota.platform.web.QueryParameters;
 
 @Path("/procedures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,14 +40,14 @@ public class ProcedureResource {
     }
 
     @POST
-    public Response create(ProcedureRequest request) {
-        Procedure procedure = procedures.create(request);
+    public Response create(@NotNull @Valid ProcedureRequest body) {
+        Procedure procedure = procedures.create(body);
         return withVersion(Response.created(URI.create("/procedures/" + procedure.code)), procedure);
     }
 
     @GET
-    public List<ProcedureEvent> list(@QueryParam("active") Boolean active) {
-        return procedures.list(active).stream().map(CredentialMapper::toEvent).toList();
+    public List<ProcedureEvent> list(@QueryParam("active") String active) {
+        return procedures.list(QueryParameters.bool("active", active)).stream().map(CredentialMapper::toEvent).toList();
     }
 
     @GET
@@ -56,9 +59,9 @@ public class ProcedureResource {
     @PUT
     @Path("/{code}")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            ProcedureRequest request) {
-        ExpectedVersion expected = ExpectedVersion.required(ifMatch, request == null ? null : request.version());
-        return withVersion(Response.ok(), procedures.update(code, request, expected));
+            @NotNull @Valid ProcedureRequest body) {
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
+        return withVersion(Response.ok(), procedures.update(code, body, expected));
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Procedure procedure) {

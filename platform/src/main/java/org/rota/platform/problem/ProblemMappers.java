@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rota.platform.problem.Problem.FieldError;
@@ -22,10 +23,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
 /** Turns every failure kind into an {@code application/problem+json} response; nothing leaks as a bare 500. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final UniqueKeyFields uniqueKeys;
+
+    public ProblemMappers(UniqueKeyFields uniqueKeys) {
+        this.uniqueKeys = uniqueKeys;
+    }
 
     @ServerExceptionMapper
     public Response businessRule(ProblemException e) {
@@ -33,6 +42,12 @@ public class ProblemMappers {
                 .response();
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** Named on its own because Quarkus maps this subtype (a resource parameter refused) itself, with a plain body. */
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e) {
+        return invalidFields(e);
     }
 
     @ServerExceptionMapper
@@ -55,6 +70,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return unreadable(e);
+    }
+
+    private static Response unreadable(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
@@ -78,9 +97,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        return httpProblem(e);
+    }
+
+    /** The problem for a JAX-RS failure (415, 405, an unreadable body...), for mappers that handle some themselves. */
+    public static Response httpProblem(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadableJson(unreadable);
+            return unreadable(unreadable);
         }
         Response.ResponseBuilder response = Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(),
                 e.getMessage(), null, null).response();
@@ -93,13 +117,39 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        return e.getKind() == ConstraintKind.UNIQUE ? uniqueKeyTaken(e) : unexpected(e);
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        // a constraint refused at commit arrives wrapped in the transaction's own exceptions
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint
+                    && constraint.getKind() == ConstraintKind.UNIQUE) {
+                return uniqueKeyTaken(constraint);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "Internal error",
                 "The request failed unexpectedly; it has been logged", null, null).response().build();
     }
 
-    /** The name the client used: the last node of the property path ({@code create.request.fte} → {@code fte}). */
+    /**
+     * Two requests raced for the same unique key (an externalId, a clinician's day) and the database refused the later
+     * one, which would have been refused anyway had it come second: a conflict to read again and retry, not a failure.
+     */
+    private Response uniqueKeyTaken(org.hibernate.exception.ConstraintViolationException e) {
+        String field = uniqueKeys.fieldOf(e.getConstraintName()).orElse(null);
+        return Problem.of(409, "Conflict", "Another request wrote the same "
+                + (field == null ? "unique key (" + e.getConstraintName() + ")" : field)
+                + " meanwhile; read it again and retry", field, null).response().build();
+    }
+
+    /**
+     * The name the client used: the last node of the property path ({@code create.body.fte} → {@code fte}); a resource
+     * parameter refused whole is named as declared, which is {@code body} for a request body.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         for (int i = nodes.size() - 1; i >= 0; i--) {

@@ -20,6 +20,30 @@ public final class QueryParameters {
         }
     }
 
+    public static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, name + " must be a whole number from " + Integer.MIN_VALUE
+                    + " to " + Integer.MAX_VALUE);
+        }
+    }
+
+    /** Only {@code true} or {@code false}: JAX-RS would read any other word as false. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badRequest(name, name + " must be true or false");
+        };
+    }
+
     public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -15,8 +15,6 @@ import org.rota.solver.solver.InvalidProblemException;
  */
 public class InvalidProblemMapper {
 
-    private final ProblemMappers generic = new ProblemMappers();
-
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableBody(WebApplicationException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -25,6 +23,6 @@ public class InvalidProblemMapper {
                         .build();
             }
         }
-        return generic.http(e);
+        return ProblemMappers.httpProblem(e);
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,8 +43,8 @@ public class PinResource {
     }
 
     @POST
-    public Response create(PinRequest request) {
-        Pin pin = pins.create(request);
+    public Response create(@NotNull @Valid PinRequest body) {
+        Pin pin = pins.create(body);
         return Response.created(URI.create("/pins/" + pin.id)).entity(PinView.of(pin)).build();
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +38,11 @@ public class SolveResource {
         this.queries = queries;
     }
 
-    public record SolveRequest(LocalDate from, LocalDate to, String department) {
+    /** The range to re-plan, of one department or of all. */
+    public record SolveRequest(LocalDate from, LocalDate to,
+            @Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
+                    message = "must be a department code of letters, digits, '_' or '-' (at most 40)")
+            String department) {
     }
 
     public record Accepted(List<String> windows) {
@@ -44,7 +50,7 @@ public class SolveResource {
 
     /** Queues a solve of every planning window in the range; follow them in GET /solves?windowId=. */
     @POST
-    public Response trigger(SolveRequest request) {
+    public Response trigger(@Valid SolveRequest request) {
         SolveRequest body = request == null ? new SolveRequest(null, null, null) : request;
         List<PlanningWindow> windows = requests.request(body.from(), body.to(), body.department());
         return Response.accepted(new Accepted(windows.stream().map(PlanningWindow::id).toList())).build();
@@ -52,8 +58,8 @@ public class SolveResource {
 
     /** Solve-run history, newest first, with the statistics of each run. */
     @GET
-    public Page<SolveRun> history(@QueryParam("windowId") String windowId, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public Page<SolveRun> history(@QueryParam("windowId") String windowId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         return queries.runs(windowId, PageRequest.of(page, size));
     }
 

@@ -1,5 +1,7 @@
 package org.rota.solver.rest;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,37 +12,62 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.service.ProblemBuilder;
+import org.rota.solver.service.WhatIfExecutor;
+import org.rota.solver.service.WhatIfLimits;
 import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.InvalidProblemException;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.Solution;
+import org.rota.solver.solver.SolverOptions;
 
-import io.smallrye.common.annotation.Blocking;
-
-/** Stateless: takes a whole problem, returns the solution with its objective breakdown, publishes nothing. */
+/**
+ * Stateless: takes a whole problem, returns the solution with its objective breakdown, publishes nothing. A problem
+ * beyond {@link WhatIfLimits} is a 400; while every what-if solver is busy and the queue is full, a 429.
+ */
 @Path("/what-if")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "What-if")
 public class WhatIfResource {
 
-    private final AllocationSolver solver;
+    /** Enough to answer with the greedy construction when waiting took nearly all of the limit. */
+    private static final double MIN_SECONDS = 0.1;
 
-    WhatIfResource(ProblemBuilder problems) {
-        this.solver = new AllocationSolver(problems.options());
+    private final AllocationSolver solver;
+    private final SolverOptions defaults;
+    private final WhatIfLimits limits;
+    private final WhatIfExecutor executor;
+
+    WhatIfResource(ProblemBuilder problems, WhatIfLimits limits, WhatIfExecutor executor) {
+        this.defaults = problems.options();
+        this.solver = new AllocationSolver(defaults);
+        this.limits = limits;
+        this.executor = executor;
     }
 
     @POST
-    @Blocking
     @Operation(summary = "Solve a problem given whole, without touching Rota's state")
-    public Solution solve(Problem problem) {
+    public CompletionStage<Solution> solve(Problem problem) {
         if (problem == null) {
             throw ProblemException.badRequest("body", "A problem is required");
         }
-        try {
-            return solver.solve(problem);
-        } catch (InvalidProblemException e) {
-            throw ProblemException.badRequest(e.field(), e.getMessage());
-        }
+        limits.check(problem);
+        long accepted = System.nanoTime();
+        return executor.submit(() -> {
+            try {
+                return solver.solve(withinTimeLimit(problem, accepted));
+            } catch (InvalidProblemException e) {
+                throw ProblemException.badRequest(e.field(), e.getMessage());
+            }
+        });
+    }
+
+    /** The time limit counts from when the request was accepted: time spent waiting for a solver is part of it. */
+    private Problem withinTimeLimit(Problem problem, long acceptedNanos) {
+        SolverOptions asked = problem.options() == null ? new SolverOptions(null, null, null, null, null, null)
+                : problem.options();
+        double limit = asked.orElse(defaults).timeLimitSeconds();
+        double waited = (System.nanoTime() - acceptedNanos) / 1e9;
+        return problem.withOptions(asked.withTimeLimitSeconds(Math.max(MIN_SECONDS, limit - waited)));
     }
 }
