@@ -29,7 +29,7 @@ public interface OutboxConfig {
 
     /**
      * A relay that has not confirmed its lock for this long (a frozen process, a lost network) loses it to another
-     * replica; it confirms it before every batch and every second while a batch waits.
+     * replica; a live relay confirms it every second and before every batch.
      */
     @WithDefault("10s")
     Duration lockTimeout();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +59,7 @@ public class OutboxRelay {
     /** Only the relay thread touches it; present while this replica is the relay. */
     private Producer<String, String> producer;
     private ExecutorService worker;
+    private ScheduledExecutorService lockKeeper;
 
     OutboxRelay(OutboxRepository repository, OutboxConfig config, RelayLock lock, OutboxProducers producers,
             MeterRegistry metrics) {
@@ -84,11 +86,16 @@ public class OutboxRelay {
         running = true;
         worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "outbox-relay"));
         worker.submit(this::relayUntilShutdown);
+        // confirmed apart from the relay thread, which may block for seconds in the producer (initTransactions,
+        // commit, abort): only a frozen or cut-off process lets its lock lapse
+        lockKeeper = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "outbox-relay-lock"));
+        lockKeeper.scheduleWithFixedDelay(this::keepLock, 1, 1, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         wakeUp.release();
+        lockKeeper.shutdownNow();
         worker.shutdown();
         if (!worker.awaitTermination(config.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
             worker.shutdownNow();
@@ -98,6 +105,12 @@ public class OutboxRelay {
     /** A committed write wakes the relay at once instead of at the next poll. */
     void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         wakeUp.release();
+    }
+
+    private void keepLock() {
+        if (lock.held()) {
+            lock.confirm();
+        }
     }
 
     private void relayUntilShutdown() {
@@ -183,8 +196,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Waits until every send has completed or failed (the producer fails a send by {@code send-timeout}), confirming
-     * the lock every second meanwhile; false if the lock was lost.
+     * Waits until every send has completed or failed (the producer fails a send by {@code send-timeout}); false if
+     * the lock was lost meanwhile.
      */
     private boolean awaitEvery(List<Delivery> deliveries) throws InterruptedException {
         long deadline = System.nanoTime() + config.sendTimeout().plus(config.lockTimeout()).toNanos();
@@ -199,7 +212,7 @@ public class OutboxRelay {
                 } catch (ExecutionException | TimeoutException notYet) {
                     // failed (looked at later) or still waiting
                 }
-                if (!delivery.done() && !lock.confirm()) {
+                if (!delivery.done() && !lock.held()) {
                     return false;
                 }
             }
@@ -208,7 +221,7 @@ public class OutboxRelay {
     }
 
     private boolean commit(List<OutboxMessage> batch) {
-        if (!lock.confirm()) {
+        if (!lock.held()) {
             LOG.warn("This replica lost the outbox relay lock before committing; the batch is left to the next relay");
             discardProducer();
             return false;
