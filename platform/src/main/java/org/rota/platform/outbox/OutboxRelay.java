@@ -188,8 +188,8 @@ public class OutboxRelay {
         abort();
         List<Delivery> refused = failed.stream().filter(Delivery::refusedForGood).toList();
         if (refused.isEmpty()) {
-            throw new KafkaException("Kafka did not take the batch of " + batch.size() + " events",
-                    failed.get(0).failure());
+            throw new KafkaException("Kafka did not take the batch of " + batch.size() + " events: "
+                    + failed.get(0).failure(), failed.get(0).failure());
         }
         park(refused);
         return true;
