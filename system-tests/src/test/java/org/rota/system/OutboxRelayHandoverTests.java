@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,7 +60,9 @@ class OutboxRelayHandoverTests {
     @AfterAll
     static void stopThem() {
         if (first != null) {
-            first.resume();
+            if (first.isRunning()) {
+                first.resume();
+            }
             first.stop();
         }
         if (second != null) {
@@ -158,7 +162,7 @@ class OutboxRelayHandoverTests {
         }
     }
 
-    private static Map<String, List<Long>> awaitNewest(java.util.Set<String> keys, long newest) {
+    private static Map<String, List<Long>> awaitNewest(Set<String> keys, long newest) {
         List<ConsumerRecord<String, String>> records = system.topics.awaitUntil(Topics.CREDENTIALS,
                 record -> keys.contains(record.key()),
                 seen -> seen.stream().filter(record -> version(record) == newest).map(ConsumerRecord::key)
@@ -170,7 +174,7 @@ class OutboxRelayHandoverTests {
         return versions;
     }
 
-    private static Map<String, List<Long>> versions(java.util.Set<String> keys,
+    private static Map<String, List<Long>> versions(Set<String> keys,
             List<ConsumerRecord<String, String>> records) {
         Map<String, List<Long>> versions = new HashMap<>();
         keys.forEach(key -> versions.put(key, new ArrayList<>()));
@@ -187,7 +191,7 @@ class OutboxRelayHandoverTests {
     }
 
     private static void awaitMetric(QuarkusServiceProcess service, Pattern metric,
-            java.util.function.DoublePredicate condition, Duration timeout) {
+            DoublePredicate condition, Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
