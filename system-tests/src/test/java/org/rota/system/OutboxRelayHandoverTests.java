@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rota.events.Topics;
+import org.rota.infra.KafkaTestClient;
+import org.rota.infra.LocalKafkaBroker;
 import org.rota.infra.LocalPostgres;
 import org.rota.infra.QuarkusServiceProcess;
 import org.rota.tools.client.RotaClient;
@@ -44,14 +46,20 @@ class OutboxRelayHandoverTests {
     private static final Pattern IN_FLIGHT = Pattern.compile("(?m)^rota_outbox_in_flight(?:\\{[^}]*})? ([0-9.]+)");
     private static final int CLINICIANS = 20;
 
-    private static RotaSystem system;
+    private static LocalKafkaBroker kafka;
+    private static LocalPostgres postgres;
+    private static KafkaTestClient topics;
     private static QuarkusServiceProcess first;
     private static QuarkusServiceProcess second;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** A broker and a database of their own: this test takes the broker down and needs no other service. */
     @BeforeAll
-    static void startTwoReplicasOnOneDatabase() {
-        system = RotaSystem.get();
+    static void startTwoReplicasOnOneDatabase() throws IOException {
+        kafka = LocalKafkaBroker.onFreePorts().start();
+        kafka.createTopics(Topics.ALL);
+        topics = new KafkaTestClient(kafka.bootstrapServers());
+        postgres = LocalPostgres.forTests();
         first = replica("credentials-relay-a").start();
         awaitMetric(first, RELAYING, value -> value == 1.0, Duration.ofSeconds(60));
         second = replica("credentials-relay-b").start();
@@ -67,6 +75,16 @@ class OutboxRelayHandoverTests {
         }
         if (second != null) {
             second.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
         }
     }
 
@@ -87,14 +105,14 @@ class OutboxRelayHandoverTests {
         }
         awaitNewest(clinicians.keySet(), 0);
 
-        // the first replica relays; with the broker away its next batch stays in flight until the send timeout
-        system.kafka.stop();
+        // the first replica relays; with the broker away it is stuck in the middle of its next batch
+        kafka.stop();
         try {
             update(viaFirst, clinicians, 1);
             awaitMetric(first, IN_FLIGHT, value -> value > 0, Duration.ofSeconds(30));
             first.pause();
         } finally {
-            system.kafka.start();
+            kafka.start();
         }
 
         // its lock times out: the second replica relays the batch the first one froze in, then what comes next
@@ -106,7 +124,7 @@ class OutboxRelayHandoverTests {
         first.resume();
         awaitMetric(first, RELAYING, value -> value == 0.0, Duration.ofSeconds(30));
         Map<String, List<Long>> afterWaking = versions(clinicians.keySet(),
-                system.topics.readFor(Topics.CREDENTIALS, record -> clinicians.containsKey(record.key()),
+                topics.readFor(Topics.CREDENTIALS, record -> clinicians.containsKey(record.key()),
                         Duration.ofSeconds(5)));
         assertThat(afterWaking).as("last version of each key once the frozen relay woke up")
                 .allSatisfy((key, seen) -> assertThat(seen.get(seen.size() - 1)).as(key).isEqualTo(2L));
@@ -122,15 +140,15 @@ class OutboxRelayHandoverTests {
 
     private static QuarkusServiceProcess replica(String name) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", system.postgres.createDatabase("credentials_handover"));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase("credentials"));
         environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", system.kafka.bootstrapServers());
-        // not the transactional id of the system's own credential-service: these two relay another database
-        environment.put("ROTA_OUTBOX_TRANSACTIONAL_ID", "rota-outbox-handover-test");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // a frozen relay loses its lock well before its sends would time out, so it wakes up with them still live
         environment.put("ROTA_OUTBOX_LOCK_TIMEOUT", "5s");
         environment.put("ROTA_OUTBOX_SEND_TIMEOUT", "120s");
+        // with the broker away a send waits for the topic's metadata (the client forgets it): let it wait that long
+        environment.put("ROTA_OUTBOX_PRODUCER__MAX_BLOCK_MS_", "120000");
         Path jar = Path.of("..", "credential-service", "target", "quarkus-app", "quarkus-run.jar");
         return new QuarkusServiceProcess(name, jar, environment, Path.of("target", "logs", name + ".log"));
     }
@@ -163,7 +181,7 @@ class OutboxRelayHandoverTests {
     }
 
     private static Map<String, List<Long>> awaitNewest(Set<String> keys, long newest) {
-        List<ConsumerRecord<String, String>> records = system.topics.awaitUntil(Topics.CREDENTIALS,
+        List<ConsumerRecord<String, String>> records = topics.awaitUntil(Topics.CREDENTIALS,
                 record -> keys.contains(record.key()),
                 seen -> seen.stream().filter(record -> version(record) == newest).map(ConsumerRecord::key)
                         .collect(Collectors.toSet()).size() == keys.size(),

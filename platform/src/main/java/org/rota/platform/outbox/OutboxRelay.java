@@ -164,15 +164,15 @@ public class OutboxRelay {
         }
         producer.beginTransaction();
         List<Delivery> deliveries = new ArrayList<>(batch.size());
-        for (OutboxMessage message : batch) {
-            Delivery delivery = Delivery.send(producer, message);
-            deliveries.add(delivery);
-            if (delivery.failed()) {
-                break; // the transaction cannot commit any more: send nothing else of it
-            }
-        }
-        inFlight = deliveries.size();
+        inFlight = batch.size();
         try {
+            for (OutboxMessage message : batch) {
+                Delivery delivery = Delivery.send(producer, message);
+                deliveries.add(delivery);
+                if (delivery.failed()) {
+                    break; // the transaction cannot commit any more: send nothing else of it
+                }
+            }
             if (!awaitEvery(deliveries)) {
                 LOG.warn("This replica lost the outbox relay lock mid-batch; the batch is left to the next relay");
                 discardProducer();
