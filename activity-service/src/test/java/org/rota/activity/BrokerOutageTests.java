@@ -43,7 +43,7 @@ class BrokerOutageTests {
             absence = given().contentType(ContentType.JSON)
                     .body(AbsenceApiTests.body(clinician, "2030-04-01T00:00:00Z", "2030-04-02T00:00:00Z", null))
                     .post("/absences").then().statusCode(201).extract().path("id");
-            // stay down longer than the relay's send timeout (2 s in tests), so that it gives up and retries
+            // stay down longer than the relay's send timeout (4 s in tests), so that it aborts the batch and sends it again
             Thread.sleep(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

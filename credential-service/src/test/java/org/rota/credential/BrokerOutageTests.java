@@ -44,7 +44,7 @@ class BrokerOutageTests {
                     .put("/credentials/{id}", credential).then().statusCode(200);
             otherClinician = Fixtures.clinician("Dr Also During Outage", "UROLOGY");
             given().delete("/clinicians/{id}", otherClinician).then().statusCode(200);
-            // stay down longer than the relay's send timeout (2 s in tests), so that it gives up and retries
+            // stay down longer than the relay's send timeout (4 s in tests), so that it aborts the batch and sends it again
             given().get("/q/metrics").then().body(containsString("rota_outbox_pending"));
             Thread.sleep(5_000);
         } catch (InterruptedException e) {

@@ -121,6 +121,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.replication.factor", "1");
         p.put("transaction.state.log.min.isr", "1");
+        // the outbox relays' transactions: a few partitions are plenty, and 50 (the default) take long to create
+        p.put("transaction.state.log.num.partitions", "5");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");

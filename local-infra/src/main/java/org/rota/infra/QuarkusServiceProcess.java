@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QuarkusServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    // generous: on a shared 2-core machine a service under parallel builds has taken over 90 s to start
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String name;
     private final Path jar;

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One event waiting to be published: a CloudEvent's attributes and its JSON data. */
+/** One event waiting to be published (or parked): a CloudEvent's attributes and its JSON data. */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
@@ -44,4 +44,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String payload;
+
+    /** Set when Kafka refused the event for good (too large, invalid): the relay no longer offers it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "parked_reason", length = 2000)
+    public String parkedReason;
 }
