@@ -26,7 +26,8 @@ import io.smallrye.faulttolerance.api.Guard;
  * Applies a batch of inbound messages (one poll of a Kafka consumer) in order, with one outcome per message:
  * applied, already applied before (same source and id), or dead-lettered because it can never be applied.
  * <p>
- * The batch is applied in one transaction. When one message is refused, the transaction is rolled back, the
+ * The batch is applied in transactions of up to {@code rota.inbound.transaction-size} messages (few commits, yet a
+ * persistence context small enough that Hibernate's flushes stay cheap). When one message is refused, the transaction is rolled back, the
  * messages before it are applied together again, the refused one is tried alone (and dead-lettered if it fails
  * again) and the rest goes on the same way, so the outcome is the one applying them one by one would give.
  * <p>
@@ -44,6 +45,7 @@ public class InboundBatchApplier {
     private final MeterRegistry metrics;
     private final Counter retries;
     private final Guard untilTransientFailuresPass;
+    private final int transactionSize;
     private volatile boolean stopping;
 
     InboundBatchApplier(InboundEventReader reader, ProcessedMessages processed, InboundConfig config,
@@ -51,6 +53,7 @@ public class InboundBatchApplier {
         this.reader = reader;
         this.processed = processed;
         this.metrics = metrics;
+        this.transactionSize = config.transactionSize();
         this.retries = Counter.builder("rota.inbound.retries")
                 .description("Inbound batches tried again after a transient failure").register(metrics);
         this.untilTransientFailuresPass = Guard.create()
@@ -79,7 +82,10 @@ public class InboundBatchApplier {
         List<Delivery> deliveries = read(records);
         try {
             untilTransientFailuresPass.call(() -> {
-                applyInOrder(deliveries.stream().filter(Delivery::pending).toList(), handler);
+                List<Delivery> pending = deliveries.stream().filter(Delivery::pending).toList();
+                for (int from = 0; from < pending.size(); from += transactionSize) {
+                    applyInOrder(pending.subList(from, Math.min(pending.size(), from + transactionSize)), handler);
+                }
                 deadLetter(deliveries, deadLetters);
                 return null;
             }, Void.class);

@@ -23,6 +23,13 @@ public interface InboundConfig {
     @WithDefault("10000")
     int pruneBatchSize();
 
+    /**
+     * The most messages of a batch applied in one transaction. Each message's service call flushes the whole
+     * persistence context, so the cost per message grows with it; a few dozen already make commits rare.
+     */
+    @WithDefault("50")
+    int transactionSize();
+
     /** Waiting between attempts while a transient failure lasts: from the first delay, doubling, up to the max. */
     Retry retry();
 
