@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.rota.events.EventTypes;
@@ -114,6 +116,89 @@ class InboundCredentialsTests {
                 .then().extract().path("items[0].id");
         given().get("/credentials/{id}/history", credentialId)
                 .then().body("actor[0]", equalTo("kafka:" + HR)).body("kind[-1]", equalTo("REVOKED"));
+    }
+
+    @Test
+    void anIdenticalUpsertChangesNothingAndAStatusAndFieldChangeIsOneVersionWithOneHistoryRow() {
+        String clinician = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(clinician, "Dr Same"));
+        String procedure = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        publish(UUID.randomUUID().toString(), EventTypes.PROCEDURE_UPSERT, procedure,
+                "{\"code\":\"%s\",\"name\":\"Vasectomy\"}".formatted(procedure));
+        String clinicianId = awaitClinician(clinician).extract().path("items[0].id");
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/procedures/{code}", procedure).then().statusCode(200));
+
+        String credential = "CRED-" + UUID.randomUUID();
+        String granted = credentialUpsert(credential, clinician, procedure, "ACTIVE");
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential, granted);
+        // the same state again under new event ids: the office resends its whole file
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential, granted);
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(clinician, "Dr Same"));
+        // keyed like the clinician, so that the message after it on that key proves it was consumed
+        publish(UUID.randomUUID().toString(), EventTypes.PROCEDURE_UPSERT, clinician,
+                "{\"code\":\"%s\",\"name\":\"Vasectomy\"}".formatted(procedure));
+        // then one change of status and level together
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential,
+                credentialUpsert(credential, clinician, procedure, "SUSPENDED").replace("EXPERT", "QUALIFIED"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().body("items[0].status", equalTo("SUSPENDED")));
+        given().queryParam("clinicianId", clinicianId).get("/credentials").then()
+                .body("items[0].level", equalTo("QUALIFIED"))
+                .body("items[0].version", equalTo(1));
+        String credentialId = given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().extract().path("items[0].id");
+        given().get("/credentials/{id}/history", credentialId).then()
+                .body("kind", equalTo(List.of("GRANTED", "SUSPENDED")))
+                .body("version", equalTo(List.of(0, 1)));
+        // the clinician's and procedure's messages share the credential's partition only by chance: wait for the
+        // message after them on their key before reading their versions
+        String after = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(after, "Dr After"));
+        awaitClinician(after);
+        clinicianByExternalId(clinician).body("items[0].version", equalTo(0));
+        given().get("/procedures/{code}", procedure).then().body("version", equalTo(0));
+    }
+
+    @Test
+    void aBadMessageInABatchGoesAloneToTheDeadLetterTopicAndTheRestOfTheBatchIsApplied() {
+        String department = "BATCH" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String externalId = "HR-" + UUID.randomUUID();
+            good.add(externalId);
+            batch.add(record(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, externalId,
+                    clinicianUpsert(externalId, "Dr Batch " + i).replace("GASTRO", department)));
+        }
+        String invalidId = UUID.randomUUID().toString();
+        String invalid = "HR-" + UUID.randomUUID();
+        batch.add(10, record(invalidId, EventTypes.CLINICIAN_UPSERT, invalid,
+                clinicianUpsert(invalid, "Dr Invalid").replace("0.6", "3.5").replace("GASTRO", department)));
+        String unknownReferenceId = UUID.randomUUID().toString();
+        String orphan = "CRED-" + UUID.randomUUID();
+        batch.add(20, record(unknownReferenceId, EventTypes.CREDENTIAL_UPSERT, orphan,
+                credentialUpsert(orphan, "HR-NOBODY-" + UUID.randomUUID(), "VAS", "ACTIVE")));
+        kafka.sendTogether(batch);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("department", department).get("/clinicians")
+                .then().body("totalItems", equalTo(30)));
+        List<ConsumerRecord<String, String>> deadLetters = kafka.await(Topics.deadLetter(Topics.CREDENTIALS_INBOUND),
+                record -> List.of(invalidId, unknownReferenceId).contains(KafkaTestClient.header(record, "ce_id")),
+                2, PATIENCE);
+        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "ce_id"))
+                .containsExactlyInAnyOrder(invalidId, unknownReferenceId);
+        assertThat(deadLetters).anySatisfy(record ->
+                assertThat(KafkaTestClient.header(record, "dead-letter-reason")).contains("fte"));
+        assertThat(deadLetters).anySatisfy(record ->
+                assertThat(KafkaTestClient.header(record, "dead-letter-reason")).contains("clinicianExternalId"));
+        clinicianByExternalId(invalid).body("totalItems", equalTo(0));
+        assertThat(kafka.readFor(Topics.deadLetter(Topics.CREDENTIALS_INBOUND),
+                record -> good.contains(record.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private ProducerRecord<String, String> record(String eventId, String type, String key, String data) {
+        return KafkaTestClient.cloudEvent(Topics.CREDENTIALS_INBOUND, key, eventId, HR, type, data);
     }
 
     private void publish(String eventId, String type, String key, String data) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -40,6 +41,35 @@ public final class KafkaTestClient {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
+    }
+
+    /**
+     * Publishes the records through one producer that waits a little before sending, so they reach the broker
+     * together and a consumer polls them as one batch.
+     */
+    public void sendTogether(List<ProducerRecord<String, String>> records) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            for (var future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish " + records.size() + " records", e);
+        }
+    }
+
+    /** A record as another hospital system sends it: a binary-mode CloudEvent. */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, String eventId, String source,
+            String type, String data) {
+        List<Header> headers = new ArrayList<>();
+        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", source, "ce_type", type,
+                "content-type", "application/json")
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return new ProducerRecord<>(topic, null, key, data, headers);
     }
 
     /**

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Quarkus test resource: a fresh real PostgreSQL server per test JVM, with the service's own database. */
+/**
+ * Quarkus test resource: a fresh real PostgreSQL server per test JVM, with the service's own database. A test that
+ * needs to take the database down declares a field {@code @InjectPostgres LocalPostgres postgres}.
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private LocalPostgres postgres;
@@ -28,6 +31,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", postgres.createDatabase(database),
                 "quarkus.datasource.username", LocalPostgres.USER,
                 "quarkus.datasource.password", LocalPostgres.PASSWORD);
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(postgres,
+                new TestInjector.AnnotatedAndMatchesType(InjectPostgres.class, LocalPostgres.class));
     }
 
     @Override

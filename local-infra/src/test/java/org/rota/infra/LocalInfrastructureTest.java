@@ -1,10 +1,12 @@
 package org.rota.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,28 @@ class LocalInfrastructureTest {
                     ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
                 result.next();
                 assertThat(result.getString(1)).isEqualTo("activities");
+            }
+        }
+    }
+
+    @Test
+    void postgresStoppedAndStartedAgainKeepsItsData() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.forTests()) {
+            String url = postgres.createDatabase("credentials");
+            try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+                connection.createStatement().execute("CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('before')");
+            }
+
+            postgres.stop();
+            assertThat(postgres.isRunning()).isFalse();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD))
+                    .isInstanceOf(SQLException.class);
+            postgres.start();
+
+            try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+                    ResultSet result = connection.createStatement().executeQuery("SELECT value FROM kept")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo("before");
             }
         }
     }

@@ -10,8 +10,6 @@ public interface ActivityConfig {
 
     References references();
 
-    Inbound inbound();
-
     interface References {
 
         /** How long a procedure code or an active clinician confirmed by credential-service is trusted. */
@@ -21,12 +19,5 @@ public interface ActivityConfig {
         /** What a 503 tells the client to wait before trying again. */
         @WithDefault("5s")
         Duration retryAfter();
-    }
-
-    interface Inbound {
-
-        /** How long an upsert is retried while credential-service cannot be asked, before it is dead-lettered. */
-        @WithDefault("60s")
-        Duration unavailableRetryFor();
     }
 }

@@ -1,100 +1,60 @@
 package org.rota.activity.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.rota.activity.config.ActivityConfig;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.rota.activity.mapping.ActivityMapper;
 import org.rota.activity.service.ActivityService;
 import org.rota.events.ActivityUpsert;
 import org.rota.events.EventTypes;
+import org.rota.platform.inbound.DeadLetters;
+import org.rota.platform.inbound.InboundBatchApplier;
+import org.rota.platform.inbound.InboundConfig;
 import org.rota.platform.inbound.InboundEvent;
 import org.rota.platform.inbound.InboundEventReader;
 import org.rota.platform.inbound.InvalidMessageException;
-import org.rota.platform.inbound.ProcessedMessages;
-import org.rota.platform.problem.ProblemException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Activity upserts from hospital scheduling systems on {@code rota.activities.inbound.v1}, keyed by externalId and
- * applied through the same service and validation as REST. Each event is applied once; a message that cannot be
- * applied throws, and the connector moves it to the dead-letter topic with the reason. While credential-service
- * cannot confirm a procedure code the upsert is retried for a while (holding back its partition, so order is kept)
- * rather than dead-lettered at once.
+ * Activity upserts from hospital scheduling systems on {@code rota.activities.inbound.v1}, keyed by externalId,
+ * read in batches and applied through the same service and validation as REST, once per event. A message that can
+ * never be applied (invalid, or naming an unknown procedure) goes to {@code rota.activities.inbound.v1.dlq} with
+ * the reason. While credential-service cannot confirm a procedure code (503) or the database is away, the batch
+ * waits and is tried again, holding back its partitions so that order is kept (see {@link InboundBatchApplier}).
  */
 @ApplicationScoped
 public class InboundActivitiesConsumer {
 
-    private static final Logger LOG = Logger.getLogger(InboundActivitiesConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-
+    private final InboundBatchApplier applier;
     private final InboundEventReader reader;
-    private final ProcessedMessages processed;
+    private final DeadLetters deadLetters;
     private final ActivityService activities;
-    private final ActivityConfig config;
 
-    InboundActivitiesConsumer(InboundEventReader reader, ProcessedMessages processed, ActivityService activities,
-            ActivityConfig config) {
+    InboundActivitiesConsumer(InboundBatchApplier applier, InboundEventReader reader, InboundConfig config,
+            @Channel("activities-inbound-dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 2048) MutinyEmitter<String> deadLetterChannel,
+            ActivityService activities) {
+        this.applier = applier;
         this.reader = reader;
-        this.processed = processed;
+        this.deadLetters = new DeadLetters(deadLetterChannel, config.deadLetterTimeout());
         this.activities = activities;
-        this.config = config;
     }
 
     @Incoming("activities-inbound")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        try {
-            InboundEvent event = reader.read(record);
-            if (!EventTypes.ACTIVITY_UPSERT.equals(event.type())) {
-                throw new InvalidMessageException("Unknown event type '" + event.type() + "'");
-            }
-            ActivityUpsert upsert = reader.data(event, ActivityUpsert.class);
-            applyWhileUnavailableRetrying(event, upsert);
-        } catch (RuntimeException e) {
-            throw new InvalidMessageException(InboundEventReader.reason(e), e);
-        }
+    public void consume(ConsumerRecords<String, String> records) {
+        applier.apply(records, this::apply, deadLetters);
     }
 
-    private void applyWhileUnavailableRetrying(InboundEvent event, ActivityUpsert upsert) {
-        long deadline = System.nanoTime() + config.inbound().unavailableRetryFor().toNanos();
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> apply(event, upsert));
-                return;
-            } catch (ProblemException e) {
-                if (e.status() != 503 || System.nanoTime() + backoff.toNanos() > deadline) {
-                    throw e;
-                }
-                LOG.warnf("Upsert %s waits for credential-service: %s", event.id(), e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
+    private void apply(InboundEvent event) {
+        if (!EventTypes.ACTIVITY_UPSERT.equals(event.type())) {
+            throw new InvalidMessageException("Unknown event type '" + event.type() + "'");
         }
-    }
-
-    private void apply(InboundEvent event, ActivityUpsert upsert) {
-        if (!processed.firstDelivery(event)) {
-            LOG.debugf("Event %s from %s was applied before; ignored", event.id(), event.source());
-            return;
-        }
-        activities.upsert(ActivityMapper.toRequest(upsert));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for credential-service", e);
-        }
+        activities.upsert(ActivityMapper.toRequest(reader.data(event, ActivityUpsert.class)));
     }
 }

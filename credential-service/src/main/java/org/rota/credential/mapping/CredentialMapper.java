@@ -1,12 +1,15 @@
 package org.rota.credential.mapping;
 
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.rota.credential.domain.Clinician;
 import org.rota.credential.domain.ClinicianRole;
 import org.rota.credential.domain.Credential;
 import org.rota.credential.domain.Procedure;
 import org.rota.credential.service.ClinicianRequest;
+import org.rota.credential.service.CredentialRequest;
 import org.rota.credential.service.CredentialUpdateRequest;
 import org.rota.credential.service.ProcedureRequest;
 import org.rota.events.ClinicianEvent;
@@ -64,6 +67,37 @@ public final class CredentialMapper {
         credential.maxPerWeek = request.maxPerWeek();
     }
 
+    /** Whether applying the request would change the clinician (what an identical upsert must not do). */
+    public static boolean changes(ClinicianRequest request, Clinician clinician) {
+        return !Objects.equals(request.externalId(), clinician.externalId)
+                || !Objects.equals(request.displayName(), clinician.displayName)
+                || request.role() != clinician.role
+                || !new TreeSet<>(request.departments()).equals(clinician.departments)
+                || request.fte().compareTo(clinician.fte) != 0
+                || !Objects.equals(request.maxMinutesPerWeek(), clinician.maxMinutesPerWeek)
+                || request.active() != null && request.active() != clinician.active;
+    }
+
+    public static boolean changes(ProcedureRequest request, Procedure procedure) {
+        return !Objects.equals(request.name(), procedure.name)
+                || request.active() != null && request.active() != procedure.active;
+    }
+
+    /** Whether the request would change what the credential allows (level, validity, weekly limit). */
+    public static boolean changes(CredentialRequest request, Credential credential) {
+        return request.level() != credential.level
+                || !Objects.equals(request.validFrom(), credential.validFrom)
+                || !Objects.equals(request.validUntil(), credential.validUntil)
+                || !Objects.equals(request.maxPerWeek(), credential.maxPerWeek);
+    }
+
+    public static void apply(CredentialRequest request, Credential credential) {
+        credential.level = request.level();
+        credential.validFrom = request.validFrom();
+        credential.validUntil = request.validUntil();
+        credential.maxPerWeek = request.maxPerWeek();
+    }
+
     public static ClinicianRequest toRequest(ClinicianUpsert upsert) {
         return new ClinicianRequest(upsert.externalId(), upsert.displayName(), role(upsert.role()),
                 upsert.departments(), upsert.fte(), upsert.maxMinutesPerWeek(),
@@ -75,9 +109,10 @@ public final class CredentialMapper {
                 null);
     }
 
-    public static CredentialUpdateRequest toUpdate(CredentialUpsert upsert) {
-        return new CredentialUpdateRequest(upsert.level(), upsert.validFrom(), upsert.validUntil(), upsert.maxPerWeek(),
-                null);
+    /** @param holderId the id of the clinician the upsert names by externalId */
+    public static CredentialRequest toRequest(CredentialUpsert upsert, UUID holderId) {
+        return new CredentialRequest(upsert.externalId(), holderId, upsert.procedureCode(), upsert.level(),
+                upsert.validFrom(), upsert.validUntil(), upsert.maxPerWeek());
     }
 
     private static ClinicianRole role(String role) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.rota.credential.domain.Clinician;
 import org.rota.credential.mapping.CredentialMapper;
@@ -31,10 +32,22 @@ public class ClinicianService {
 
     public Clinician create(@Valid ClinicianRequest request) {
         requireUnusedExternalId(request.externalId(), null);
-        Clinician clinician = new Clinician();
-        clinician.id = UUID.randomUUID();
-        clinician.active = true;
-        clinician.createdAt = Instant.now();
+        return created(request);
+    }
+
+    /**
+     * Creates or updates the clinician with this externalId, as an HR system's upsert. An identical upsert changes
+     * nothing: no new version, no event.
+     */
+    public Clinician upsert(@NotNull @Valid ClinicianRequest request) {
+        Optional<Clinician> existing = clinicians.findByExternalId(request.externalId());
+        if (existing.isEmpty()) {
+            return created(request);
+        }
+        Clinician clinician = existing.get();
+        if (!CredentialMapper.changes(request, clinician)) {
+            return clinician;
+        }
         CredentialMapper.apply(request, clinician);
         return saved(clinician);
     }
@@ -68,6 +81,15 @@ public class ClinicianService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Clinician> search(String department, Boolean active, String externalId, PageRequest page) {
         return clinicians.search(department, active, externalId, page);
+    }
+
+    private Clinician created(ClinicianRequest request) {
+        Clinician clinician = new Clinician();
+        clinician.id = UUID.randomUUID();
+        clinician.active = true;
+        clinician.createdAt = Instant.now();
+        CredentialMapper.apply(request, clinician);
+        return saved(clinician);
     }
 
     /** Every write bumps the version, and the event carries the version the write produced. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.rota.credential.domain.Clinician;
 import org.rota.credential.domain.Credential;
@@ -56,40 +57,47 @@ public class CredentialService {
     }
 
     public Credential grant(@Valid CredentialRequest request, String actor) {
-        Clinician clinician = clinicians.lockForCredentialChange(request.clinicianId())
-                .orElseThrow(() -> ProblemException.unprocessable("clinicianId",
-                        "Clinician " + request.clinicianId() + " does not exist"));
-        if (!clinician.active) {
-            throw ProblemException.unprocessable("clinicianId", "Clinician " + clinician.id + " is inactive");
+        return granted(request, CredentialStatus.ACTIVE, actor);
+    }
+
+    /**
+     * Creates or updates the credential with this externalId as the credentialing office states it, fields and
+     * status together: one change is one version and one history row, and an identical upsert changes nothing.
+     * The rules are those of REST: holder and procedure never change, REVOKED is final, a credential only becomes
+     * or stays ACTIVE without overlapping another ACTIVE one.
+     */
+    public Credential upsert(@NotNull @Valid CredentialRequest request, @NotNull CredentialStatus status,
+            String actor) {
+        if (request.externalId() == null) {
+            throw ProblemException.badRequest("externalId", "An upsert names its credential by externalId");
         }
-        Procedure procedure = procedures.findByCode(request.procedureCode())
-                .orElseThrow(() -> ProblemException.unprocessable("procedureCode",
-                        "Procedure " + request.procedureCode() + " does not exist"));
-        if (!procedure.active) {
-            throw ProblemException.unprocessable("procedureCode", "Procedure " + procedure.code + " is inactive");
+        Optional<Credential> existing = credentials.findByExternalId(request.externalId());
+        if (existing.isEmpty()) {
+            return granted(request, status, actor);
+        }
+        Credential credential = existing.get();
+        if (!credential.clinicianId.equals(request.clinicianId())
+                || !credential.procedureCode.equals(request.procedureCode())) {
+            throw ProblemException.conflict("procedureCode", "Credential " + request.externalId()
+                    + " is held by another clinician or for another procedure; holder and procedure never change");
+        }
+        boolean fieldsChange = CredentialMapper.changes(request, credential);
+        boolean statusChanges = credential.status != status;
+        if (!fieldsChange && !statusChanges) {
+            return credential;
+        }
+        if (credential.status == CredentialStatus.REVOKED) {
+            throw ProblemException.conflict("status", "Credential " + credential.id + " is revoked and cannot change");
         }
         requireWellFormedWindow(request.validFrom(), request.validUntil());
-        if (request.externalId() != null) {
-            credentials.findByExternalId(request.externalId()).ifPresent(other -> {
-                throw ProblemException.conflict("externalId",
-                        "Credential " + other.id + " already has externalId " + request.externalId());
-            });
+        if (status == CredentialStatus.ACTIVE) {
+            clinicians.lockForCredentialChange(credential.clinicianId);
+            requireNoOtherActiveCredential(credential.clinicianId, credential.procedureCode, request.validFrom(),
+                    request.validUntil(), credential.id);
         }
-        requireNoOtherActiveCredential(request.clinicianId(), request.procedureCode(), request.validFrom(),
-                request.validUntil(), null);
-
-        Credential credential = new Credential();
-        credential.id = UUID.randomUUID();
-        credential.externalId = request.externalId();
-        credential.clinicianId = clinician.id;
-        credential.procedureCode = procedure.code;
-        credential.level = request.level();
-        credential.validFrom = request.validFrom();
-        credential.validUntil = request.validUntil();
-        credential.maxPerWeek = request.maxPerWeek();
-        credential.status = CredentialStatus.ACTIVE;
-        credential.createdAt = Instant.now();
-        return saved(credential, Kind.GRANTED, actor, null);
+        CredentialMapper.apply(request, credential);
+        credential.status = status;
+        return saved(credential, statusChanges ? kindOfMoveTo(status) : Kind.UPDATED, actor, null);
     }
 
     public Credential update(UUID id, @Valid CredentialUpdateRequest request, ExpectedVersion expected, String actor) {
@@ -158,6 +166,45 @@ public class CredentialService {
         return changes.history(id);
     }
 
+    private Credential granted(CredentialRequest request, CredentialStatus status, String actor) {
+        Clinician clinician = clinicians.lockForCredentialChange(request.clinicianId())
+                .orElseThrow(() -> ProblemException.unprocessable("clinicianId",
+                        "Clinician " + request.clinicianId() + " does not exist"));
+        if (!clinician.active) {
+            throw ProblemException.unprocessable("clinicianId", "Clinician " + clinician.id + " is inactive");
+        }
+        Procedure procedure = procedures.findByCode(request.procedureCode())
+                .orElseThrow(() -> ProblemException.unprocessable("procedureCode",
+                        "Procedure " + request.procedureCode() + " does not exist"));
+        if (!procedure.active) {
+            throw ProblemException.unprocessable("procedureCode", "Procedure " + procedure.code + " is inactive");
+        }
+        requireWellFormedWindow(request.validFrom(), request.validUntil());
+        if (request.externalId() != null) {
+            credentials.findByExternalId(request.externalId()).ifPresent(other -> {
+                throw ProblemException.conflict("externalId",
+                        "Credential " + other.id + " already has externalId " + request.externalId());
+            });
+        }
+        if (status == CredentialStatus.ACTIVE) {
+            requireNoOtherActiveCredential(request.clinicianId(), request.procedureCode(), request.validFrom(),
+                    request.validUntil(), null);
+        }
+
+        Credential credential = new Credential();
+        credential.id = UUID.randomUUID();
+        credential.externalId = request.externalId();
+        credential.clinicianId = clinician.id;
+        credential.procedureCode = procedure.code;
+        credential.level = request.level();
+        credential.validFrom = request.validFrom();
+        credential.validUntil = request.validUntil();
+        credential.maxPerWeek = request.maxPerWeek();
+        credential.status = status;
+        credential.createdAt = Instant.now();
+        return saved(credential, Kind.GRANTED, actor, null);
+    }
+
     private Credential saved(Credential credential, Kind kind, String actor, String reason) {
         credential.updatedAt = Instant.now();
         credentials.persistAndFlush(credential);
@@ -200,6 +247,14 @@ public class CredentialService {
                             + " already holds ACTIVE credential " + other.id + " for " + procedureCode + " from "
                             + other.validFrom + (other.validUntil == null ? "" : " until " + other.validUntil));
                 });
+    }
+
+    private static Kind kindOfMoveTo(CredentialStatus status) {
+        return switch (status) {
+            case ACTIVE -> Kind.REINSTATED;
+            case SUSPENDED -> Kind.SUSPENDED;
+            case REVOKED -> Kind.REVOKED;
+        };
     }
 
     private static void requireStatus(Credential credential, CredentialStatus required, String verb) {

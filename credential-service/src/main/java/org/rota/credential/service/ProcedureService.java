@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.rota.credential.domain.Procedure;
 import org.rota.credential.mapping.CredentialMapper;
@@ -32,11 +33,19 @@ public class ProcedureService {
         procedures.findByCode(request.code()).ifPresent(existing -> {
             throw ProblemException.conflict("code", "Procedure " + request.code() + " already exists");
         });
-        Procedure procedure = new Procedure();
-        procedure.id = UUID.randomUUID();
-        procedure.code = request.code();
-        procedure.active = true;
-        procedure.createdAt = Instant.now();
+        return created(request);
+    }
+
+    /** Creates or updates the procedure with this code; an identical upsert changes nothing. */
+    public Procedure upsert(@NotNull @Valid ProcedureRequest request) {
+        Optional<Procedure> existing = procedures.findByCode(request.code());
+        if (existing.isEmpty()) {
+            return created(request);
+        }
+        Procedure procedure = existing.get();
+        if (!CredentialMapper.changes(request, procedure)) {
+            return procedure;
+        }
         CredentialMapper.apply(request, procedure);
         return saved(procedure);
     }
@@ -65,6 +74,16 @@ public class ProcedureService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Procedure> list(Boolean active) {
         return procedures.list(active);
+    }
+
+    private Procedure created(ProcedureRequest request) {
+        Procedure procedure = new Procedure();
+        procedure.id = UUID.randomUUID();
+        procedure.code = request.code();
+        procedure.active = true;
+        procedure.createdAt = Instant.now();
+        CredentialMapper.apply(request, procedure);
+        return saved(procedure);
     }
 
     private Procedure saved(Procedure procedure) {

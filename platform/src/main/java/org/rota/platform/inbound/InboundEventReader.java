@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.rota.events.CloudEventHeaders;
+import org.rota.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class InboundEventReader {
+
+    private static final int MAX_ATTRIBUTE_LENGTH = 255;
 
     private final ObjectMapper json;
 
@@ -65,11 +68,14 @@ public class InboundEventReader {
         }
     }
 
-    /** A reason fit for the dead-letter header, whatever the failure was. */
+    /** A reason fit for the dead-letter header, whatever the failure was, naming the field at fault if known. */
     public static String reason(Throwable failure) {
         if (failure instanceof ConstraintViolationException violations) {
             return "Invalid: " + violations.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList();
+        }
+        if (failure instanceof ProblemException problem && problem.field() != null) {
+            return problem.field() + ": " + problem.getMessage();
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
@@ -92,9 +98,17 @@ public class InboundEventReader {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** Source and id identify the event when it is remembered as applied, so they must fit what is stored. */
     private static String required(String value, String attribute) {
         if (value == null || value.isBlank()) {
             throw new InvalidMessageException("The CloudEvent attribute '" + attribute + "' is missing");
+        }
+        if (value.length() > MAX_ATTRIBUTE_LENGTH) {
+            throw new InvalidMessageException("The CloudEvent attribute '" + attribute + "' is longer than "
+                    + MAX_ATTRIBUTE_LENGTH + " characters");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new InvalidMessageException("The CloudEvent attribute '" + attribute + "' holds a NUL character");
         }
         return value;
     }
