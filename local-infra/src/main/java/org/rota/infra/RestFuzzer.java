@@ -28,10 +28,20 @@ public final class RestFuzzer {
     private final FuzzTally tally = new FuzzTally();
     private final List<String> violations = new ArrayList<>();
 
-    public RestFuzzer(URI base, long seed, int bodiesPerEndpoint) {
+    /** Each run draws a new seed; {@code -Drota.fuzz.seed=N} repeats one. */
+    public RestFuzzer(URI base, int bodiesPerEndpoint) {
         this.base = base;
-        this.seed = seed;
+        this.seed = Long.getLong("rota.fuzz.seed", System.nanoTime());
         this.bodiesPerEndpoint = bodiesPerEndpoint;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Prints the counts per endpoint with the seed and writes them to {@code target/fuzz-<service>.txt}. */
+    public void report(String service) {
+        tally.report(service, seed);
     }
 
     /**
@@ -65,10 +75,6 @@ public final class RestFuzzer {
                         + abbreviated(response.body()));
             }
         }
-    }
-
-    public FuzzTally tally() {
-        return tally;
     }
 
     /** Every answer that broke the rule, with the body that caused it; empty when the service held. */
