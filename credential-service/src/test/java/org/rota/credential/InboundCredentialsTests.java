@@ -19,6 +19,9 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -195,6 +198,43 @@ class InboundCredentialsTests {
         clinicianByExternalId(invalid).body("totalItems", equalTo(0));
         assertThat(kafka.readFor(Topics.deadLetter(Topics.CREDENTIALS_INBOUND),
                 record -> good.contains(record.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void eachChangeOfABatchIsPublishedOnceAndInOrderEvenWhenABadMessageRollsBackItsTransaction() {
+        String department = "ORDER" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String renamed = "HR-" + UUID.randomUUID();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String externalId = i % 5 == 0 ? renamed : "HR-" + UUID.randomUUID();
+            batch.add(record(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, externalId,
+                    clinicianUpsert(externalId, "Dr Order " + i).replace("GASTRO", department)));
+        }
+        // refused after the first rename: the transaction holding the messages before it is rolled back and redone
+        String invalid = "HR-" + UUID.randomUUID();
+        batch.add(7, record(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, invalid,
+                clinicianUpsert(invalid, "Dr Invalid").replace("0.6", "3.5").replace("GASTRO", department)));
+        kafka.sendTogether(batch);
+
+        await().atMost(PATIENCE).untilAsserted(() -> clinicianByExternalId(renamed)
+                .body("items[0].displayName", equalTo("Dr Order 15")));
+        String id = clinicianByExternalId(renamed).extract().path("items[0].id");
+        String key = EventTypes.key("clinician", id);
+        List<ConsumerRecord<String, String>> events = kafka.await(Topics.CREDENTIALS,
+                record -> key.equals(record.key()), 4, PATIENCE);
+        assertThat(events).extracting(record -> field(record, "displayName"))
+                .containsExactly("Dr Order 0", "Dr Order 5", "Dr Order 10", "Dr Order 15");
+        assertThat(events).extracting(record -> field(record, "version")).containsExactly("0", "1", "2", "3");
+        assertThat(kafka.readFor(Topics.CREDENTIALS, record -> key.equals(record.key()), Duration.ofSeconds(2)))
+                .hasSize(4);
+    }
+
+    private static String field(ConsumerRecord<String, String> event, String name) {
+        try {
+            return new ObjectMapper().readTree(event.value()).path(name).asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + event.value(), e);
+        }
     }
 
     private ProducerRecord<String, String> record(String eventId, String type, String key, String data) {

@@ -32,7 +32,9 @@ public class ClinicianRepository implements PanacheRepositoryBase<Clinician, UUI
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (department != null) {
-            where.append(" AND :department MEMBER OF departments");
+            // a semi-join through the department index: MEMBER OF would probe every clinician's departments in turn
+            where.append(" AND id IN (SELECT member.id FROM Clinician member JOIN member.departments department"
+                    + " WHERE department = :department)");
             parameters.put("department", department);
         }
         if (active != null) {

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.rota.platform.inbound.DeadLetters.DeadLetter;
 import org.rota.platform.inbound.ProcessedMessages.EventKey;
+import org.rota.platform.outbox.Outbox;
 import org.rota.platform.problem.ProblemException;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,8 +28,11 @@ import io.smallrye.faulttolerance.api.Guard;
  * Applies a batch of inbound messages (one poll of a Kafka consumer) in order, with one outcome per message:
  * applied, already applied before (same source and id), or dead-lettered because it can never be applied.
  * <p>
- * The batch is applied in transactions of up to {@code rota.inbound.transaction-size} messages (few commits, yet a
- * persistence context small enough that Hibernate's flushes stay cheap). When one message is refused, the transaction is rolled back, the
+ * The batch is applied in transactions of up to {@code rota.inbound.transaction-size} messages, so commits are rare.
+ * Each message's writes are flushed and the persistence context cleared before the next one: a constraint the
+ * database refuses is thus blamed on its message, and a flush never dirty-checks the entities of the messages
+ * before it (which made the cost per message grow with the transaction). The outbox events of a transaction are
+ * written together at its end ({@link Outbox#holdUntilWritten()}). When one message is refused, the transaction is rolled back, the
  * messages before it are applied together again, the refused one is tried alone (and dead-lettered if it fails
  * again) and the rest goes on the same way, so the outcome is the one applying them one by one would give.
  * <p>
@@ -42,16 +47,20 @@ public class InboundBatchApplier {
 
     private final InboundEventReader reader;
     private final ProcessedMessages processed;
+    private final EntityManager entityManager;
+    private final Outbox outbox;
     private final MeterRegistry metrics;
     private final Counter retries;
     private final Guard untilTransientFailuresPass;
     private final int transactionSize;
     private volatile boolean stopping;
 
-    InboundBatchApplier(InboundEventReader reader, ProcessedMessages processed, InboundConfig config,
-            MeterRegistry metrics) {
+    InboundBatchApplier(InboundEventReader reader, ProcessedMessages processed, EntityManager entityManager,
+            Outbox outbox, InboundConfig config, MeterRegistry metrics) {
+        this.outbox = outbox;
         this.reader = reader;
         this.processed = processed;
+        this.entityManager = entityManager;
         this.metrics = metrics;
         this.transactionSize = config.transactionSize();
         this.retries = Counter.builder("rota.inbound.retries")
@@ -147,17 +156,21 @@ public class InboundBatchApplier {
 
     /** Runs inside the transaction; a refused message is reported with its position. */
     private Set<EventKey> applyTogether(List<Delivery> deliveries, InboundHandler handler) {
+        outbox.holdUntilWritten();
         Set<EventKey> firstDeliveries = processed.firstDeliveries(deliveries.stream().map(d -> d.event).toList());
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
             if (firstDeliveries.contains(delivery.key())) {
                 try {
                     handler.apply(delivery.event);
+                    entityManager.flush();
+                    entityManager.clear();
                 } catch (RuntimeException e) {
                     throw new FailedDelivery(i, e);
                 }
             }
         }
+        outbox.writeHeld();
         return firstDeliveries;
     }
 

@@ -24,10 +24,10 @@ public interface InboundConfig {
     int pruneBatchSize();
 
     /**
-     * The most messages of a batch applied in one transaction. Each message's service call flushes the whole
-     * persistence context, so the cost per message grows with it; a few dozen already make commits rare.
+     * The most messages of a batch applied in one transaction: fewer commits, but a refused message makes the
+     * messages before it in its transaction be applied again.
      */
-    @WithDefault("50")
+    @WithDefault("250")
     int transactionSize();
 
     /** Waiting between attempts while a transient failure lasts: from the first delay, doubling, up to the max. */
