@@ -51,8 +51,8 @@ public class ReadModelRepository {
     // clinicians than a statement can take parameters.
 
     public List<KnownCredential> credentialsOf(String department) {
-        return em.createQuery("SELECT c FROM KnownCredential c WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
-                + " ORDER BY c.id", KnownCredential.class)
+        return em.createQuery("SELECT DISTINCT c FROM KnownCredential c LEFT JOIN FETCH c.statusHistory"
+                + " WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ") ORDER BY c.id", KnownCredential.class)
                 .setParameter("department", department).getResultList();
     }
 

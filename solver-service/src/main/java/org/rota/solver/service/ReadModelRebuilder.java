@@ -44,7 +44,7 @@ public class ReadModelRebuilder {
     private static final List<String> TOPICS = List.of(Topics.CREDENTIALS, Topics.ACTIVITIES);
     /** The read model's tables (no foreign keys between them, so they are emptied and filled in any order). */
     static final List<String> TABLES = List.of("known_clinician_department", "known_clinician", "known_credential",
-            "known_activity", "known_absence", "known_preference");
+            "known_credential_status", "known_activity", "known_absence", "known_preference");
     private static final int REPLAY_BATCH = 1000;
 
     private final EntityManager em;
