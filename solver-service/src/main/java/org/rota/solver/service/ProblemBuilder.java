@@ -93,7 +93,7 @@ public class ProblemBuilder {
     public SolverOptions options() {
         SolverConfig.Weights w = config.weights();
         return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
-                config.maxActivitiesPerDay(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
+                config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
                         w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
     }
 
