@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -28,6 +27,20 @@ public class ReadModelRepository {
         this.em = em;
     }
 
+    public KnownActivity activity(UUID id) {
+        return em.find(KnownActivity.class, id);
+    }
+
+    public KnownClinician clinician(UUID id) {
+        return em.find(KnownClinician.class, id);
+    }
+
+    /** The departments with activities (of any status) overlapping [from, to). */
+    public List<String> departmentsWithActivities(Instant from, Instant to) {
+        return em.createQuery("SELECT DISTINCT a.department FROM KnownActivity a WHERE a.start < :to AND a.end > :from",
+                String.class).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     public List<KnownActivity> scheduledActivities(String department, Instant from, Instant to) {
         return em.createQuery("SELECT a FROM KnownActivity a WHERE a.department = :department"
                 + " AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to ORDER BY a.start, a.id",
@@ -37,7 +50,7 @@ public class ReadModelRepository {
     }
 
     /** Department membership: one row per clinician and department, matched by equality. */
-    private static final String MEMBER_OF_DEPARTMENT =
+    static final String MEMBER_OF_DEPARTMENT =
             "SELECT m.id FROM KnownClinician m JOIN m.departments d WHERE d = :department";
 
     public List<KnownClinician> cliniciansOf(String department) {

@@ -322,6 +322,14 @@ public final class ReadModelWriter {
         }
     }
 
+    /**
+     * Makes the rest of the transaction write to the copy of the tables in {@code schema} (a rebuild's staging
+     * schema, whose name the rebuild generates, never taken from input).
+     */
+    public void useSchema(String schema) throws SQLException {
+        execute("SET LOCAL search_path TO " + schema);
+    }
+
     /** Savepoints as SQL: the pool refuses {@code Connection.rollback(Savepoint)} on a connection in a JTA transaction. */
     public void savepoint() throws SQLException {
         execute("SAVEPOINT projection_record");

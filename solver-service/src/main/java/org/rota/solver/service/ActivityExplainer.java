@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -23,6 +22,8 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.domain.KnownCredential;
+import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
 
 /**
@@ -33,14 +34,14 @@ import org.rota.solver.repository.ReadModelRepository;
 @Transactional(TxType.SUPPORTS)
 public class ActivityExplainer {
 
-    private final EntityManager em;
+    private final PinRepository pins;
     private final ReadModelRepository readModel;
     private final AllocationQueries allocations;
     private final ZoneId zone;
 
-    ActivityExplainer(EntityManager em, ReadModelRepository readModel, AllocationQueries allocations,
+    ActivityExplainer(PinRepository pins, ReadModelRepository readModel, AllocationQueries allocations,
             SolverConfig config) {
-        this.em = em;
+        this.pins = pins;
         this.readModel = readModel;
         this.allocations = allocations;
         this.zone = config.zone();
@@ -57,7 +58,7 @@ public class ActivityExplainer {
     }
 
     public ActivityAllocation explain(UUID activityId) {
-        KnownActivity activity = em.find(KnownActivity.class, activityId);
+        KnownActivity activity = readModel.activity(activityId);
         if (activity == null) {
             throw ProblemException.notFound("Activity", activityId);
         }
@@ -67,8 +68,7 @@ public class ActivityExplainer {
                 : allocation.assignments().stream().filter(a -> a.activityId().equals(activityId)).toList();
         List<UnfilledEntry> unfilled = allocation == null ? List.of()
                 : allocation.unfilled().stream().filter(u -> u.activityId().equals(activityId)).toList();
-        List<UUID> pinned = em.createQuery("SELECT p.clinicianId FROM Pin p WHERE p.activityId = :a", UUID.class)
-                .setParameter("a", activityId).getResultList();
+        List<UUID> pinned = pins.list(activityId).stream().map(p -> p.clinicianId).toList();
         Set<UUID> assignedIds = assigned.stream().map(AssignmentEntry::clinicianId).collect(Collectors.toSet());
 
         List<KnownClinician> clinicians = readModel.cliniciansOf(activity.department);

@@ -5,14 +5,15 @@ import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.rota.solver.config.SolverConfig;
-import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.solver.Absence;
@@ -39,14 +40,17 @@ import org.rota.solver.solver.Weights;
 @ApplicationScoped
 public class ProblemBuilder {
 
-    private final EntityManager em;
     private final ReadModelRepository readModel;
+    private final PinRepository pinRepository;
+    private final AllocationRepository allocations;
     private final SolverConfig config;
     private final ReadModelLock readModelLock;
 
-    ProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config, ReadModelLock readModelLock) {
-        this.em = em;
+    ProblemBuilder(ReadModelRepository readModel, PinRepository pinRepository, AllocationRepository allocations,
+            SolverConfig config, ReadModelLock readModelLock) {
         this.readModel = readModel;
+        this.pinRepository = pinRepository;
+        this.allocations = allocations;
         this.config = config;
         this.readModelLock = readModelLock;
     }
@@ -89,22 +93,17 @@ public class ProblemBuilder {
     public SolverOptions options() {
         SolverConfig.Weights w = config.weights();
         return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
-                config.maxActivitiesPerDay(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
+                config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
                         w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
     }
 
     private List<Pin> pins(String department, Instant from, Instant to) {
-        return em.createQuery("SELECT p FROM Pin p WHERE p.activityId IN (SELECT a.id FROM KnownActivity a"
-                + " WHERE a.department = :department AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to)"
-                + " ORDER BY p.createdAt", org.rota.solver.domain.Pin.class)
-                .setParameter("department", department).setParameter("from", from).setParameter("to", to)
-                .getResultList().stream()
+        return pinRepository.ofScheduledActivities(department, from, to).stream()
                 .map(p -> new Pin(p.activityId.toString(), p.clinicianId.toString())).toList();
     }
 
     private List<PreviousAssignment> previous(PlanningWindow window) {
-        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
-                .setParameter("window", window.id()).getResultList().stream()
+        return allocations.currentAssignments(window.id()).stream()
                 .map(a -> new PreviousAssignment(a.activityId.toString(), a.clinicianId.toString())).toList();
     }
 

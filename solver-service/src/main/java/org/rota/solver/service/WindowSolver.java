@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.rota.events.AllocationEvent;
@@ -24,20 +23,21 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.Allocation;
 import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.mapping.AllocationMapper;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.InputPosition;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.solver.repository.SolveRunRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolverOptions;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,15 +56,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WindowSolver {
 
     private static final Logger LOG = Logger.getLogger(WindowSolver.class);
-    /** Arbitrary constant naming the advisory lock that serialises allocation commits. */
-    private static final long COMMIT_LOCK = 0x526f7461416c6cL;
     /** The solver status of a version published for a window beyond the solve budget. */
     public static final String TOO_LARGE = "TOO_LARGE";
 
-    private final EntityManager em;
     private final ProblemBuilder problems;
+    private final AllocationRepository allocations;
+    private final SolveRunRepository solveRuns;
     private final SolverEvents events;
-    private final ObjectMapper json;
     private final ZoneId zone;
     private final String instanceId;
     private final double resolveTimeLimitSeconds;
@@ -76,15 +74,16 @@ public class WindowSolver {
     private final MeterRegistry metrics;
     private final DistributionSummary unfilledSeats;
 
-    WindowSolver(EntityManager em, ProblemBuilder problems, ReadModelRepository readModel, InputPosition positions,
-            WindowBudget budget, SolverEvents events, ObjectMapper json, SolverConfig config, MeterRegistry metrics) {
-        this.em = em;
+    WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
+            ReadModelRepository readModel, InputPosition positions, WindowBudget budget, SolverEvents events,
+            SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
+        this.allocations = allocations;
+        this.solveRuns = solveRuns;
         this.readModel = readModel;
         this.positions = positions;
         this.budget = budget;
         this.events = events;
-        this.json = json;
         this.zone = config.zone();
         this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
         this.instanceId = config.instanceId().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
@@ -153,15 +152,14 @@ public class WindowSolver {
             return problem;
         }
         SolverOptions options = problem.options();
-        double limit = Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds);
-        return problem.withOptions(new SolverOptions(limit, options.workers(), options.seed(), options.minRestMinutes(),
-                options.maxActivitiesPerDay(), options.weights()));
+        return problem.withOptions(options.withTimeLimitSeconds(
+                Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds)));
     }
 
     private SolveRun commit(WindowInput input, Trigger trigger, Solution solution) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:lock)").setParameter("lock", COMMIT_LOCK).getSingleResult();
+        allocations.lockCommits();
         PlanningWindow window = input.window();
-        Allocation previous = latest(window);
+        Allocation previous = allocations.latest(window.id()).orElse(null);
         if (previous != null && !positions.atLeastAsNew(input.position(), previous.inputSnapshot)) {
             return superseded(input, trigger, previous);
         }
@@ -186,9 +184,7 @@ public class WindowSolver {
             return finished(run);
         }
 
-        List<CurrentAssignment> current = em.createQuery(
-                "SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
-                .setParameter("window", window.id()).getResultList();
+        List<CurrentAssignment> current = allocations.currentAssignments(window.id());
         Set<Change> before = new HashSet<>();
         current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
         Set<Change> after = new HashSet<>();
@@ -212,9 +208,8 @@ public class WindowSolver {
         long version = previous == null ? 1 : previous.version + 1;
         AllocationEvent allocation = AllocationMapper.event(window, zone, version, runId, solution, assignments,
                 unfilled, new AllocationEvent.Diff(previous == null ? null : previous.version, added, removed));
-        current.forEach(em::remove);
-        em.flush();
-        assignments.forEach(entry -> em.persist(AllocationMapper.currentAssignment(window, entry)));
+        allocations.replaceCurrentAssignments(window.id(),
+                assignments.stream().map(entry -> AllocationMapper.currentAssignment(window, entry)).toList());
         publish(allocation, input.position());
 
         run.outcome = Outcome.PUBLISHED;
@@ -227,16 +222,7 @@ public class WindowSolver {
     }
 
     private void publish(AllocationEvent allocation, String position) {
-        Allocation stored = new Allocation();
-        stored.id = UUID.randomUUID();
-        stored.windowId = allocation.windowId();
-        stored.department = allocation.department();
-        stored.weekStart = allocation.weekStart();
-        stored.version = allocation.version();
-        stored.publishedAt = allocation.publishedAt();
-        stored.inputSnapshot = position;
-        stored.document = toJson(allocation);
-        em.persist(stored);
+        allocations.store(allocation, position);
         events.allocationPublished(allocation);
         metrics.counter("rota.solver.allocations.published").increment();
     }
@@ -262,7 +248,7 @@ public class WindowSolver {
         run.detail = input.tooLarge().orElseThrow();
         metrics.counter("rota.solver.windows.too.large").increment();
         LOG.errorf("%s not solved: %s", window, run.detail);
-        AllocationEvent before = previous == null ? null : read(previous);
+        AllocationEvent before = previous == null ? null : allocations.event(previous);
         if (before != null && TOO_LARGE.equals(before.solverStatus())) {
             previous.inputSnapshot = input.position();
             run.allocationVersion = previous.version;
@@ -293,37 +279,19 @@ public class WindowSolver {
     /** Another window may have taken one of these clinicians at an overlapping time since this solve started. */
     private Optional<String> doubleBooking(PlanningWindow window, List<AssignmentEntry> assignments) {
         for (AssignmentEntry entry : assignments) {
-            List<CurrentAssignment> clashes = em.createQuery("SELECT a FROM CurrentAssignment a"
-                    + " WHERE a.clinicianId = :clinician AND a.windowId <> :window AND a.start < :end AND a.end > :start",
-                    CurrentAssignment.class)
-                    .setParameter("clinician", entry.clinicianId()).setParameter("window", window.id())
-                    .setParameter("start", entry.start()).setParameter("end", entry.end())
-                    .setMaxResults(1).getResultList();
-            if (!clashes.isEmpty()) {
-                return Optional.of("clinician " + entry.clinicianId() + " is taken in " + clashes.get(0).windowId);
+            Optional<CurrentAssignment> clash = allocations.overlappingElsewhere(entry.clinicianId(), window.id(),
+                    entry.start(), entry.end());
+            if (clash.isPresent()) {
+                return Optional.of("clinician " + entry.clinicianId() + " is taken in " + clash.get().windowId);
             }
         }
         return Optional.empty();
     }
 
-    private Allocation latest(PlanningWindow window) {
-        return em.createQuery("SELECT a FROM Allocation a WHERE a.windowId = :window ORDER BY a.version DESC",
-                Allocation.class).setParameter("window", window.id()).setMaxResults(1).getResultStream()
-                .findFirst().orElse(null);
-    }
-
     private boolean sameUnfilled(Allocation previous, List<UnfilledEntry> unfilled) {
-        AllocationEvent before = read(previous);
+        AllocationEvent before = allocations.event(previous);
         return !TOO_LARGE.equals(before.solverStatus())
                 && Objects.equals(Set.copyOf(before.unfilled()), Set.copyOf(unfilled));
-    }
-
-    private AllocationEvent read(Allocation allocation) {
-        try {
-            return json.readValue(allocation.document, AllocationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored allocation " + allocation.id + " is unreadable", e);
-        }
     }
 
     /**
@@ -358,16 +326,8 @@ public class WindowSolver {
             LOG.infof("%s solved (%s): %s%s", run.windowId, run.trigger, run.outcome,
                     run.detail == null ? "" : " - " + run.detail);
         }
-        em.persist(run);
+        solveRuns.persist(run);
         return run;
-    }
-
-    private String toJson(AllocationEvent allocation) {
-        try {
-            return json.writeValueAsString(allocation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hostName() {

@@ -156,6 +156,32 @@ public final class AllocationSolver {
         return solution;
     }
 
+    /**
+     * Why each clinician of the problem does or does not serve {@code activityId}, judged with the same eligibility and
+     * working-time rules as the solve, against the clinician's fixed work ({@link Problem#busy()}) and, when given,
+     * {@code assignments} (a solution of this problem, e.g. {@link Solution#assignments()}; null: judge against fixed work
+     * only). Also gives each empty seat of the activity its reason. An unknown activity id is an
+     * {@link InvalidProblemException} on {@code activityId}.
+     */
+    public ActivityExplanation explain(Problem problem, String activityId, List<Assignment> assignments) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /** One clinician's verdict from {@link #explain}: "can C still serve A here, and if not, which rule stops them?" */
+    public ClinicianVerdict verdict(Problem problem, String activityId, String clinicianId, List<Assignment> assignments) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /**
+     * The commit check: every assignment of {@code assignments} (only {@code activityId} and {@code clinicianId} are read)
+     * that breaks eligibility or a working-time rule given the problem's fixed work. Assignments are replayed earliest
+     * activity first and a violating one is not counted further, so the list names the later of two clashing assignments;
+     * empty means the assignments can be published. Assignments to activities outside the problem are ignored.
+     */
+    public List<RuleViolation> violations(Problem problem, List<Assignment> assignments) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
     /** The full model's result improved by the relaxation's: the better allocation and the higher bound. */
     private static CpSatRun.Result combine(CpSatRun.Result full, CpSatRun.Result relaxation,
                                            ToLongFunction<boolean[]> price) {

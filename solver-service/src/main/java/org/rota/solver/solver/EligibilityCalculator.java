@@ -87,13 +87,18 @@ public final class EligibilityCalculator {
             if (held == null || held.isEmpty()) {
                 return new Assessment(Stage.NO_CREDENTIAL, null, -1);
             }
-            // Only one ACTIVE credential per procedure and date should exist; if the data has more, the best level wins.
-            for (int k : held) {
-                Credential candidate = instance.problem.credentials().get(k);
-                if (candidate.validThroughout(instance.startDate[a], instance.lastDate[a])
-                        && (level == null || candidate.level().compareTo(level) > 0)) {
-                    level = candidate.level();
-                    credential = k;
+            // The best level whose credentials together cover the whole activity: a renewal covers the rest of an
+            // overnight activity, and two records of one level never count as more than one.
+            Level[] levels = Level.values();
+            for (int i = levels.length - 1; i >= 0 && level == null; i--) {
+                Level candidate = levels[i];
+                List<Credential> atLeast = held.stream().map(k -> instance.problem.credentials().get(k))
+                        .filter(k -> k.level().atLeast(candidate)).toList();
+                if (!atLeast.isEmpty() && CredentialCoverage.covers(atLeast, activity.start(), activity.end(),
+                        instance.zone)) {
+                    level = candidate;
+                    credential = held.stream().filter(k -> instance.problem.credentials().get(k).level() == candidate)
+                            .findFirst().orElse(-1);
                 }
             }
             if (level == null) {
