@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.mapping.CredentialStatusMapper;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.repository.PinRepository;
@@ -73,7 +74,8 @@ public class ProblemBuilder {
                 clinicians.stream().map(ProblemBuilder::clinician).toList(),
                 readModel.credentialsOf(department).stream()
                         .map(c -> new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()),
-                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek))
+                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek,
+                                CredentialStatusMapper.stepsToSolver(c.statusHistory)))
                         .toList(),
                 activities.stream().map(ProblemBuilder::activity).toList(),
                 readModel.absencesOf(department, from, to).stream()
