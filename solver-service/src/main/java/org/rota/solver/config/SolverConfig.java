@@ -57,6 +57,13 @@ public interface SolverConfig {
     @WithDefault("2880")
     int defaultMaxMinutesPerWeek();
 
+    /**
+     * Activities starting within this many hours keep their published assignees unless one can no longer serve (the
+     * change is then urgent); activities that have started never change.
+     */
+    @WithDefault("48")
+    int freezeHours();
+
     Weights weights();
 
     /** How a failed solve is tried again: the window stays queued, and its work record unacknowledged, until it succeeds. */

@@ -75,6 +75,7 @@ public final class AllocationMapper {
         row.procedureCode = entry.procedureCode();
         row.start = entry.start();
         row.end = entry.end();
+        row.urgent = entry.isUrgent();
         return row;
     }
 

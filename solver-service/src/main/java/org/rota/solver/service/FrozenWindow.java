@@ -27,6 +27,11 @@ import org.rota.solver.solver.Solution;
 public record FrozenWindow(Instant now, Instant horizonEnd, Problem solvable, List<AssignmentEntry> keptAssignments,
         List<UnfilledEntry> keptUnfilled, Set<Pin> freezePins, Set<Change> urgentBefore) {
 
+    /** Nothing frozen, nothing urgent: the problem as built. */
+    public static FrozenWindow nothing(Problem problem) {
+        return new FrozenWindow(Instant.MIN, Instant.MIN, problem, List.of(), List.of(), Set.of(), Set.of());
+    }
+
     /** A change to an activity starting within the horizon must reach the people concerned now. */
     public boolean urgent(Instant activityStart) {
         return activityStart.isAfter(now) && !activityStart.isAfter(horizonEnd);

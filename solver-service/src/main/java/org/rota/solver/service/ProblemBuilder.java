@@ -57,7 +57,16 @@ public class ProblemBuilder {
     }
 
     /** The window's input and the read-model activities it covers (for the entries of the published allocation). */
-    public record WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities) {
+    /**
+     * @param problem what to solve
+     * @param frozen what the freeze keeps out of it and puts back (see {@link FreezePolicy}); nothing until applied
+     */
+    public record WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities,
+            FrozenWindow frozen) {
+
+        public WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities) {
+            this(window, problem, activities, FrozenWindow.nothing(problem));
+        }
     }
 
     @Transactional(TxType.MANDATORY)

@@ -70,19 +70,21 @@ public class WindowSolver {
     private final ReadModelRepository readModel;
     private final InputPosition positions;
     private final WindowBudget budget;
+    private final FreezePolicy freeze;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
     private final DistributionSummary unfilledSeats;
 
     WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
-            ReadModelRepository readModel, InputPosition positions, WindowBudget budget, SolverEvents events,
-            SolverConfig config, MeterRegistry metrics) {
+            ReadModelRepository readModel, InputPosition positions, WindowBudget budget, FreezePolicy freeze,
+            SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
         this.allocations = allocations;
         this.solveRuns = solveRuns;
         this.readModel = readModel;
         this.positions = positions;
         this.budget = budget;
+        this.freeze = freeze;
         this.events = events;
         this.zone = config.zone();
         this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
@@ -127,7 +129,7 @@ public class WindowSolver {
             String position = positions.readConsistently();
             WindowSize size = WindowSize.of(window, zone, readModel);
             Optional<String> tooLarge = budget.exceededBy(size);
-            WindowProblem problem = tooLarge.isPresent() ? null : problems.build(window);
+            WindowProblem problem = tooLarge.isPresent() ? null : freeze.apply(problems.build(window));
             return new WindowInput(runId, started, window, position, size, tooLarge, problem);
         });
     }
@@ -167,16 +169,23 @@ public class WindowSolver {
             return tooLarge(input, trigger, previous);
         }
         WindowProblem problem = input.problem();
+        FrozenWindow frozen = problem.frozen();
+        solution = frozen.withoutFreezeConflicts(solution);
         UUID runId = input.runId();
         Map<UUID, KnownActivity> activities = new HashMap<>();
         problem.activities().forEach(activity -> activities.put(activity.id, activity));
-        List<AssignmentEntry> assignments = AllocationMapper.assignments(solution, activities);
-        List<UnfilledEntry> unfilled = AllocationMapper.unfilled(solution, activities);
+        List<CurrentAssignment> current = allocations.currentAssignments(window.id());
+        Set<Change> before = new HashSet<>();
+        current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
+        List<AssignmentEntry> solved = AllocationMapper.assignments(solution, activities);
+        // what has started goes back as published; within the freeze horizon a change is urgent
+        List<AssignmentEntry> assignments = frozen.assignments(solved, before);
+        List<UnfilledEntry> unfilled = frozen.unfilled(AllocationMapper.unfilled(solution, activities));
 
         SolveRun run = AllocationMapper.run(runId, window, trigger, input.started(), solution,
                 problem.activities().size());
         run.inputSnapshot = input.position();
-        Optional<String> doubleBooking = doubleBooking(window, assignments);
+        Optional<String> doubleBooking = doubleBooking(window, solved);
         if (doubleBooking.isPresent()) {
             run.outcome = Outcome.REQUEUED;
             run.detail = doubleBooking.get();
@@ -184,13 +193,17 @@ public class WindowSolver {
             return finished(run);
         }
 
-        List<CurrentAssignment> current = allocations.currentAssignments(window.id());
-        Set<Change> before = new HashSet<>();
-        current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
         Set<Change> after = new HashSet<>();
-        assignments.forEach(a -> after.add(new Change(a.activityId(), a.clinicianId())));
-        List<Change> added = sorted(after.stream().filter(c -> !before.contains(c)).toList());
-        List<Change> removed = sorted(before.stream().filter(c -> !after.contains(c)).toList());
+        Map<UUID, Instant> starts = new HashMap<>();
+        assignments.forEach(a -> {
+            after.add(new Change(a.activityId(), a.clinicianId()));
+            starts.put(a.activityId(), a.start());
+        });
+        current.forEach(a -> starts.put(a.activityId, a.start));
+        List<Change> added = sorted(after.stream().filter(c -> !before.contains(c))
+                .map(c -> frozen.change(c, starts.get(c.activityId()))).toList());
+        List<Change> removed = sorted(before.stream().filter(c -> !after.contains(c))
+                .map(c -> frozen.change(c, starts.get(c.activityId()))).toList());
         run.changedAssignments = added.size() + removed.size();
 
         if (previous != null && added.isEmpty() && removed.isEmpty() && sameUnfilled(previous, unfilled)) {
