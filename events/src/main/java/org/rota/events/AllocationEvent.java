@@ -39,7 +39,7 @@ public record AllocationEvent(
             this(activityId, clinicianId, level, procedureCode, start, end, null);
         }
 
-        public boolean isUrgent() {
+        public boolean markedUrgent() {
             return Boolean.TRUE.equals(urgent);
         }
     }

@@ -75,7 +75,7 @@ public final class AllocationMapper {
         row.procedureCode = entry.procedureCode();
         row.start = entry.start();
         row.end = entry.end();
-        row.urgent = entry.isUrgent();
+        row.urgent = entry.markedUrgent();
         return row;
     }
 

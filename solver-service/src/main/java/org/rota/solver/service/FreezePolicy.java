@@ -124,7 +124,7 @@ public class FreezePolicy {
         }
         Problem solvable = withoutPast.withPins(pins);
         Set<AllocationEvent.Change> urgentBefore = allocation.assignments().stream()
-                .filter(AssignmentEntry::isUrgent)
+                .filter(AssignmentEntry::markedUrgent)
                 .map(a -> new AllocationEvent.Change(a.activityId(), a.clinicianId()))
                 .collect(Collectors.toSet());
         return new FrozenWindow(now, horizonEnd, solvable, keptAssignments, keptUnfilled, freezePins, urgentBefore);

@@ -61,6 +61,23 @@ final class Department {
                  "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, procedure, level, status, version));
     }
 
+    /** The credential's next version: suspended from {@code effectiveFrom}, as credential-service announces it. */
+    void suspended(String id, String clinicianId, String procedure, String level, long version, Instant effectiveFrom) {
+        publish(Topics.CREDENTIALS, EventTypes.CREDENTIAL, "credential/" + id, """
+                {"id":"%s","externalId":null,"clinicianId":"%s","procedureCode":"%s","level":"%s",
+                 "validFrom":"2026-01-01","validUntil":null,"status":"SUSPENDED","maxPerWeek":null,"version":%d,
+                 "updatedAt":"2026-11-26T00:00:00Z","statusHistory":[{"status":"ACTIVE","effectiveFrom":null},
+                 {"status":"SUSPENDED","effectiveFrom":"%s"}]}"""
+                .formatted(id, clinicianId, procedure, level, version, effectiveFrom));
+    }
+
+    void undesiredDay(String clinicianId, int dayOfWeek) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.ACTIVITIES, EventTypes.DAY_PREFERENCE, "preference/" + id, """
+                {"id":"%s","clinicianId":"%s","date":"%s","kind":"UNDESIRED","deleted":false,"version":0,
+                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, monday.plusDays(dayOfWeek)));
+    }
+
     String activity(String procedure, Instant start, Instant end, int required) {
         String id = UUID.randomUUID().toString();
         activity(id, procedure, start, end, required, "SCHEDULED", 0);
