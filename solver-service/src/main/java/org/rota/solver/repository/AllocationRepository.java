@@ -106,15 +106,12 @@ public class AllocationRepository {
                 .getResultList();
     }
 
-    /** One current assignment of the clinician in another window overlapping [from, to), if there is one. */
-    public Optional<CurrentAssignment> overlappingElsewhere(UUID clinicianId, String windowId, Instant from,
-            Instant to) {
-        return em.createQuery("SELECT a FROM CurrentAssignment a"
-                + " WHERE a.clinicianId = :clinician AND a.windowId <> :window AND a.start < :end AND a.end > :start",
-                CurrentAssignment.class)
-                .setParameter("clinician", clinicianId).setParameter("window", windowId)
-                .setParameter("start", from).setParameter("end", to)
-                .setMaxResults(1).getResultStream().findFirst();
+    /** The windows in which the clinician holds a current assignment overlapping [from, to). */
+    public List<String> windowsAssigning(UUID clinicianId, Instant from, Instant to) {
+        return em.createQuery("SELECT DISTINCT a.windowId FROM CurrentAssignment a WHERE a.clinicianId = :clinician"
+                + " AND a.start < :to AND a.end > :from", String.class)
+                .setParameter("clinician", clinicianId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.rota.solver.repository;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.rota.solver.domain.Pin;
+import org.rota.solver.domain.PlanningWindow;
 
 /** The schedulers' pins: a clinician fixed to an activity. */
 @ApplicationScoped
@@ -42,6 +46,18 @@ public class PinRepository {
         return activityId == null ? em.createQuery("SELECT p FROM Pin p ORDER BY p.createdAt", Pin.class).getResultList()
                 : em.createQuery("SELECT p FROM Pin p WHERE p.activityId = :a ORDER BY p.createdAt", Pin.class)
                         .setParameter("a", activityId).getResultList();
+    }
+
+    /** The planning windows holding a pin of the clinician on a scheduled activity overlapping [from, to). */
+    public Set<PlanningWindow> windowsPinning(UUID clinicianId, Instant from, Instant to, ZoneId zone) {
+        Set<PlanningWindow> windows = new HashSet<>();
+        em.createQuery("SELECT a.department, a.start FROM Pin p, KnownActivity a WHERE a.id = p.activityId"
+                + " AND p.clinicianId = :clinician AND a.status = 'SCHEDULED' AND a.start < :to AND a.end > :from",
+                Object[].class)
+                .setParameter("clinician", clinicianId).setParameter("from", from).setParameter("to", to)
+                .getResultList()
+                .forEach(row -> windows.add(PlanningWindow.containing((String) row[0], (Instant) row[1], zone)));
+        return windows;
     }
 
     /** The pins of the department's scheduled activities starting in [from, to), oldest first. */

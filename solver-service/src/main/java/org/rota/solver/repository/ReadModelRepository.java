@@ -90,16 +90,6 @@ public class ReadModelRepository {
                 .setParameter("to", to).getResultList();
     }
 
-    /** Assignments of the department's clinicians in other windows overlapping [from, to): their busy time. */
-    public List<org.rota.solver.domain.CurrentAssignment> assignmentsElsewhere(String department, String windowId,
-            Instant from, Instant to) {
-        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
-                + " AND a.windowId <> :window AND a.start < :to AND a.end > :from",
-                org.rota.solver.domain.CurrentAssignment.class)
-                .setParameter("department", department).setParameter("window", windowId)
-                .setParameter("from", from).setParameter("to", to).getResultList();
-    }
-
     // A window's size, counted in the database before anything is loaded: a window too large to solve is never loaded.
 
     /** Scheduled activities of [from, to) per procedure code; the null code (any clinician may serve) included. */

@@ -22,7 +22,6 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.Activity;
-import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.Assignment;
 import org.rota.solver.solver.BusyInterval;
 import org.rota.solver.solver.Pin;
@@ -51,13 +50,13 @@ public class FreezePolicy {
     private final Clock clock;
     private final Duration horizon;
     private final AllocationRepository allocations;
-    private final AllocationSolver checker;
+    private final CoreSolver checker;
 
-    FreezePolicy(Clock clock, SolverConfig config, AllocationRepository allocations, ProblemBuilder problems) {
+    FreezePolicy(Clock clock, SolverConfig config, AllocationRepository allocations, CoreSolver checker) {
         this.clock = clock;
         this.horizon = Duration.ofHours(config.freezeHours());
         this.allocations = allocations;
-        this.checker = new AllocationSolver(problems.options());
+        this.checker = checker;
     }
 
     /** The window's problem with its past and its freeze horizon applied, against its published allocation. */
@@ -88,8 +87,7 @@ public class FreezePolicy {
         List<UnfilledEntry> keptUnfilled = allocation.unfilled().stream()
                 .filter(u -> started.contains(u.activityId().toString())).toList();
         List<BusyInterval> busy = new ArrayList<>(problem.busy());
-        keptAssignments.forEach(a -> busy.add(new BusyInterval(a.clinicianId().toString(), a.start(), a.end(),
-                a.procedureCode())));
+        busy.addAll(FrozenWindow.work(keptAssignments));
 
         List<Pin> pins = new ArrayList<>(problem.pins().stream()
                 .filter(p -> !started.contains(p.activityId())).toList());

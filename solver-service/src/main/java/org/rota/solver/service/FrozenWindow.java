@@ -9,6 +9,7 @@ import java.util.Set;
 import org.rota.events.AllocationEvent.AssignmentEntry;
 import org.rota.events.AllocationEvent.Change;
 import org.rota.events.AllocationEvent.UnfilledEntry;
+import org.rota.solver.solver.BusyInterval;
 import org.rota.solver.solver.Pin;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.Solution;
@@ -30,6 +31,16 @@ public record FrozenWindow(Instant now, Instant horizonEnd, Problem solvable, Li
     /** Nothing frozen, nothing urgent: the problem as built. */
     public static FrozenWindow nothing(Problem problem) {
         return new FrozenWindow(Instant.MIN, Instant.MIN, problem, List.of(), List.of(), Set.of(), Set.of());
+    }
+
+    /** The started activities' assignments as the clinicians' fixed work: they count for every hard rule. */
+    public List<BusyInterval> keptWork() {
+        return work(keptAssignments);
+    }
+
+    static List<BusyInterval> work(List<AssignmentEntry> assignments) {
+        return assignments.stream().map(a -> new BusyInterval(a.clinicianId().toString(), a.start(), a.end(),
+                a.procedureCode())).toList();
     }
 
     /** A change to an activity starting within the horizon must reach the people concerned now. */

@@ -14,6 +14,7 @@ import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
 
@@ -25,12 +26,21 @@ public class PinService {
     private final ReadModelRepository readModel;
     private final SolverEvents events;
     private final SolverConfig config;
+    private final PinCheck check;
+    private final WorkElsewhere workElsewhere;
+    private final ProblemBuilder problems;
+    private final AllocationRepository allocations;
 
-    PinService(PinRepository pins, ReadModelRepository readModel, SolverEvents events, SolverConfig config) {
+    PinService(PinRepository pins, ReadModelRepository readModel, SolverEvents events, SolverConfig config,
+            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations) {
         this.pins = pins;
         this.readModel = readModel;
         this.events = events;
         this.config = config;
+        this.check = check;
+        this.workElsewhere = workElsewhere;
+        this.problems = problems;
+        this.allocations = allocations;
     }
 
     public Pin create(@Valid PinRequest request) {
@@ -44,6 +54,8 @@ public class PinService {
         if (pins.exists(request.activityId(), request.clinicianId())) {
             throw ProblemException.conflict("clinicianId", "This clinician is already pinned to this activity");
         }
+        PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
+        check.requireKeepable(activity, request.clinicianId(), window);
         Pin pin = new Pin();
         pin.id = UUID.randomUUID();
         pin.activityId = activity.id;
@@ -51,8 +63,20 @@ public class PinService {
         pin.reason = request.reason();
         pin.createdAt = Instant.now();
         pins.persist(pin);
-        events.windowDirty(PlanningWindow.containing(activity.department, activity.start, config.zone()), "pin added");
+        events.windowDirty(window, "pin added");
+        displaceAutomaticAssignments(pin, window);
         return pin;
+    }
+
+    /**
+     * A pin beats an automatic assignment elsewhere: every other window in which the clinician works near the pinned
+     * activity is re-planned, seeing the pin as the clinician's fixed work.
+     */
+    private void displaceAutomaticAssignments(Pin pin, PlanningWindow window) {
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        allocations.windowsAssigning(pin.clinicianId, reach.from(), reach.to()).stream()
+                .filter(other -> !other.equals(window.id()))
+                .forEach(other -> events.windowDirty(PlanningWindow.parse(other), "displaced by a pin in " + window));
     }
 
     public void delete(UUID id) {

@@ -35,8 +35,8 @@ import org.rota.solver.solver.Weights;
 /**
  * Builds the solver's input for one planning window from the read model: the department's scheduled activities of the
  * week, its clinicians with their credentials, absences and preferences, the pins, the current allocation as the
- * previous one, and the clinicians' assignments in other departments as busy time (a clinician who also works
- * elsewhere keeps those assignments).
+ * previous one, and the clinicians' fixed work outside the window ({@link WorkElsewhere}: other departments and the
+ * adjacent weeks), which every hard rule counts.
  */
 @ApplicationScoped
 public class ProblemBuilder {
@@ -46,14 +46,16 @@ public class ProblemBuilder {
     private final AllocationRepository allocations;
     private final SolverConfig config;
     private final ReadModelLock readModelLock;
+    private final WorkElsewhere workElsewhere;
 
     ProblemBuilder(ReadModelRepository readModel, PinRepository pinRepository, AllocationRepository allocations,
-            SolverConfig config, ReadModelLock readModelLock) {
+            SolverConfig config, ReadModelLock readModelLock, WorkElsewhere workElsewhere) {
         this.readModel = readModel;
         this.pinRepository = pinRepository;
         this.allocations = allocations;
         this.config = config;
         this.readModelLock = readModelLock;
+        this.workElsewhere = workElsewhere;
     }
 
     /** The window's input and the read-model activities it covers (for the entries of the published allocation). */
@@ -78,6 +80,7 @@ public class ProblemBuilder {
         List<KnownActivity> activities = readModel.scheduledActivities(window.department(), from, to);
         List<KnownClinician> clinicians = readModel.cliniciansOf(window.department());
         String department = window.department();
+        SolverOptions options = options();
 
         Problem problem = new Problem(zone,
                 clinicians.stream().map(ProblemBuilder::clinician).toList(),
@@ -94,18 +97,26 @@ public class ProblemBuilder {
                         .toList(),
                 pins(department, from, to),
                 previous(window),
-                readModel.assignmentsElsewhere(department, window.id(), from, to).stream()
-                        .map(a -> new BusyInterval(a.clinicianId.toString(), a.start, a.end)).toList(),
-                options());
+                fixedWork(window, options),
+                options);
         return new WindowProblem(window, problem, activities);
+    }
+
+    /**
+     * The work of the window's clinicians that the solve cannot change and every hard rule counts; read again at
+     * commit time, for the commit check.
+     */
+    public List<BusyInterval> fixedWork(PlanningWindow window, SolverOptions options) {
+        return workElsewhere.ofDepartment(window, options);
     }
 
     /** The configured solver settings; a what-if request overrides any of them. */
     public SolverOptions options() {
         SolverConfig.Weights w = config.weights();
         return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
-                config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
-                        w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
+                config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(),
+                new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(), w.undesiredDay(), w.desiredDay(),
+                        w.fairness(), w.change()));
     }
 
     private List<Pin> pins(String department, Instant from, Instant to) {

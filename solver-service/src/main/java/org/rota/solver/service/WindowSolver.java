@@ -2,6 +2,7 @@ package org.rota.solver.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,12 +32,15 @@ import org.rota.solver.mapping.AllocationMapper;
 import org.rota.solver.outbox.SolverEvents;
 import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.repository.InputPosition;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.repository.SolveRunRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
-import org.rota.solver.solver.AllocationSolver;
+import org.rota.solver.solver.BusyInterval;
 import org.rota.solver.solver.Problem;
+import org.rota.solver.solver.RuleViolation;
 import org.rota.solver.solver.Solution;
+import org.rota.solver.solver.SolveStatus;
 import org.rota.solver.solver.SolverOptions;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -47,7 +51,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Solves one planning window and, when the result differs from the current allocation, stores it as the window's next
  * version and publishes it. The solve itself runs outside any transaction; the commit is short and serialised across
- * replicas, so two windows cannot both take one clinician at overlapping times: the later commit re-queues its window.
+ * replicas and checks the result against the clinicians' work elsewhere as it stands then, so two windows cannot
+ * together break a working-time rule: the later commit re-queues its window.
  * The input is read in one snapshot, whose position must be at least as new as the current allocation's for the
  * result to replace it (two replicas may solve one window around a rebalance); a window beyond the solve budget is
  * reported TOO_LARGE without being loaded.
@@ -58,15 +63,19 @@ public class WindowSolver {
     private static final Logger LOG = Logger.getLogger(WindowSolver.class);
     /** The solver status of a version published for a window beyond the solve budget. */
     public static final String TOO_LARGE = "TOO_LARGE";
+    /** The reason a solve that threw counts under in {@code rota_solver_failed_solves_total}. */
+    static final String EXCEPTION = "EXCEPTION";
 
     private final ProblemBuilder problems;
     private final AllocationRepository allocations;
     private final SolveRunRepository solveRuns;
+    private final PinRepository pins;
+    private final WorkElsewhere workElsewhere;
     private final SolverEvents events;
     private final ZoneId zone;
     private final String instanceId;
     private final double resolveTimeLimitSeconds;
-    private final AllocationSolver solver;
+    private final CoreSolver solver;
     private final ReadModelRepository readModel;
     private final InputPosition positions;
     private final WindowBudget budget;
@@ -76,11 +85,14 @@ public class WindowSolver {
     private final DistributionSummary unfilledSeats;
 
     WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
-            ReadModelRepository readModel, InputPosition positions, WindowBudget budget, FreezePolicy freeze,
+            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions,
+            WindowBudget budget, CoreSolver solver, FreezePolicy freeze,
             SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
         this.allocations = allocations;
         this.solveRuns = solveRuns;
+        this.pins = pins;
+        this.workElsewhere = workElsewhere;
         this.readModel = readModel;
         this.positions = positions;
         this.budget = budget;
@@ -89,7 +101,7 @@ public class WindowSolver {
         this.zone = config.zone();
         this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
         this.instanceId = config.instanceId().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
-        this.solver = new AllocationSolver(problems.options());
+        this.solver = solver;
         this.metrics = metrics;
         this.solveTimer = Timer.builder("rota.solver.solve.duration").description("Wall time of one window solve")
                 .publishPercentiles(0.5, 0.95).register(metrics);
@@ -134,10 +146,13 @@ public class WindowSolver {
         });
     }
 
-    /** Solves what was read (outside any transaction) and commits the result. */
+    /** Solves what was read (outside any transaction) and commits the result, unless the solver failed. */
     public SolveRun complete(WindowInput input, Trigger trigger) {
         try {
             Solution solution = input.tooLarge().isPresent() ? null : solveTimed(input.problem());
+            if (solution != null && !isSolved(solution.status())) {
+                return QuarkusTransaction.requiringNew().call(() -> refused(input, trigger, solution));
+            }
             return QuarkusTransaction.requiringNew().call(() -> commit(input, trigger, solution));
         } catch (RuntimeException e) {
             return failed(input.runId(), input.window(), trigger, input.started(), input.position(), e);
@@ -156,6 +171,34 @@ public class WindowSolver {
         SolverOptions options = problem.options();
         return problem.withOptions(options.withTimeLimitSeconds(
                 Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds)));
+    }
+
+    /** Only a solution (optimal or not) is an allocation; INFEASIBLE or MODEL_INVALID says nothing about the window. */
+    private static boolean isSolved(SolveStatus status) {
+        return status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE;
+    }
+
+    /**
+     * A solve that ended without a solution is never published: the previous allocation stands, and the run is in
+     * the history with the solver's status. It is not retried, since the same input gives the same answer; the
+     * window's next change solves it again.
+     */
+    private SolveRun refused(WindowInput input, Trigger trigger, Solution solution) {
+        SolveRun run = AllocationMapper.run(input.runId(), input.window(), trigger, input.started(), solution,
+                input.problem().activities().size());
+        run.inputSnapshot = input.position();
+        run.outcome = Outcome.REFUSED;
+        Optional<Allocation> previous = allocations.latest(input.window().id());
+        run.allocationVersion = previous.map(a -> a.version).orElse(null);
+        run.detail = "The solver ended " + solution.status() + "; "
+                + previous.map(a -> "v" + a.version + " stands").orElse("nothing was published");
+        failedSolve(solution.status().name());
+        LOG.errorf("%s not published: %s", input.window(), run.detail);
+        return finished(run);
+    }
+
+    private void failedSolve(String reason) {
+        metrics.counter("rota.solver.failed.solves", "reason", reason).increment();
     }
 
     private SolveRun commit(WindowInput input, Trigger trigger, Solution solution) {
@@ -185,11 +228,11 @@ public class WindowSolver {
         SolveRun run = AllocationMapper.run(runId, window, trigger, input.started(), solution,
                 problem.activities().size());
         run.inputSnapshot = input.position();
-        Optional<String> doubleBooking = doubleBooking(window, solved);
-        if (doubleBooking.isPresent()) {
+        Optional<String> brokenRule = brokenRule(input, solution);
+        if (brokenRule.isPresent()) {
             run.outcome = Outcome.REQUEUED;
-            run.detail = doubleBooking.get();
-            events.windowDirty(window, "double booking avoided: " + doubleBooking.get());
+            run.detail = brokenRule.get();
+            events.windowDirty(window, "rule kept at commit: " + brokenRule.get());
             return finished(run);
         }
 
@@ -224,6 +267,7 @@ public class WindowSolver {
         allocations.replaceCurrentAssignments(window.id(),
                 assignments.stream().map(entry -> AllocationMapper.currentAssignment(window, entry)).toList());
         publish(allocation, input.position());
+        replanPinsOfReleased(window, removed);
 
         run.outcome = Outcome.PUBLISHED;
         run.allocationVersion = version;
@@ -289,16 +333,40 @@ public class WindowSolver {
         return run;
     }
 
-    /** Another window may have taken one of these clinicians at an overlapping time since this solve started. */
-    private Optional<String> doubleBooking(PlanningWindow window, List<AssignmentEntry> assignments) {
-        for (AssignmentEntry entry : assignments) {
-            Optional<CurrentAssignment> clash = allocations.overlappingElsewhere(entry.clinicianId(), window.id(),
-                    entry.start(), entry.end());
-            if (clash.isPresent()) {
-                return Optional.of("clinician " + entry.clinicianId() + " is taken in " + clash.get().windowId);
-            }
+    /**
+     * Other windows may have published since this solve read its input: the solution is checked, under the commit
+     * lock, against the clinicians' fixed work as it stands now, with the rules of the solve itself. A window that
+     * would break one is re-queued, never published.
+     */
+    private Optional<String> brokenRule(WindowInput input, Solution solution) {
+        Problem problem = input.problem().problem();
+        // the fixed work as it stands now, and the window's own activities that have started (kept as published)
+        List<BusyInterval> fixedWork = new ArrayList<>(problems.fixedWork(input.window(), problem.options()));
+        fixedWork.addAll(input.problem().frozen().keptWork());
+        List<RuleViolation> violations = solver.violations(problem.withBusy(fixedWork), solution.assignments());
+        if (violations.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        RuleViolation first = violations.get(0);
+        return Optional.of(first.rule() + ": clinician " + first.clinicianId() + " on activity " + first.activityId()
+                + (first.detail() == null ? "" : " (" + first.detail() + ")")
+                + (violations.size() > 1 ? " and " + (violations.size() - 1) + " more" : ""));
+    }
+
+    /**
+     * A pin beats an automatic assignment elsewhere: a window that released a clinician may let another window keep
+     * its pin of them, which it could not while the clinician was taken here.
+     */
+    private void replanPinsOfReleased(PlanningWindow window, List<Change> removed) {
+        Set<UUID> released = new HashSet<>();
+        removed.forEach(change -> released.add(change.clinicianId()));
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        Set<PlanningWindow> windows = new HashSet<>();
+        for (UUID clinician : released) {
+            windows.addAll(pins.windowsPinning(clinician, reach.from(), reach.to(), zone));
+        }
+        windows.remove(window);
+        windows.forEach(other -> events.windowDirty(other, "a pinned clinician was released by " + window));
     }
 
     private boolean sameUnfilled(Allocation previous, List<UnfilledEntry> unfilled) {
@@ -314,6 +382,7 @@ public class WindowSolver {
     private SolveRun failed(UUID runId, PlanningWindow window, Trigger trigger, Instant started, String position,
             RuntimeException e) {
         LOG.errorf(e, "Solving %s failed", window);
+        failedSolve(EXCEPTION);
         SolveRun run = new SolveRun();
         run.id = runId;
         run.windowId = window.id();

@@ -48,6 +48,16 @@ final class Department {
                 .formatted(id, id, name, code, active, version));
     }
 
+    /** A clinician of this department and of {@code other}, with a weekly cap of {@code maxMinutesPerWeek}. */
+    String clinicianAlsoIn(Department other, String name, int maxMinutesPerWeek) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.CREDENTIALS, EventTypes.CLINICIAN, "clinician/" + id, """
+                {"id":"%s","externalId":"HR-%s","displayName":"%s","role":"FACULTY","departments":["%s","%s"],
+                 "fte":1.0,"maxMinutesPerWeek":%d,"active":true,"version":0,"updatedAt":"2026-11-26T00:00:00Z"}"""
+                .formatted(id, id, name, code, other.code, maxMinutesPerWeek));
+        return id;
+    }
+
     String credential(String clinicianId, String procedure, String level, String status, long version) {
         String id = UUID.randomUUID().toString();
         credential(id, clinicianId, procedure, level, status, version);

@@ -29,13 +29,13 @@ public class FaultyProblemBuilder extends ProblemBuilder {
 
     @Inject
     FaultyProblemBuilder(ReadModelRepository readModel, PinRepository pins, AllocationRepository allocations,
-            SolverConfig config, ReadModelLock readModelLock) {
-        super(readModel, pins, allocations, config, readModelLock);
+            SolverConfig config, ReadModelLock readModelLock, WorkElsewhere workElsewhere) {
+        super(readModel, pins, allocations, config, readModelLock, workElsewhere);
     }
 
     /** For the client proxy: test classes are not transformed, so ArC cannot add this constructor itself. */
     protected FaultyProblemBuilder() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     public static void failNextBuildOf(String windowId) {
