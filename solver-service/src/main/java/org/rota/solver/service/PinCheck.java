@@ -36,16 +36,23 @@ public class PinCheck {
     private final CoreSolver solver;
     private final Clock clock;
 
-    PinCheck(ProblemBuilder problems, WorkElsewhere workElsewhere, CoreSolver solver) {
+    /** The rule named when the activity has started: what has started is never changed (see FreezePolicy). */
+    static final String ACTIVITY_STARTED = "ACTIVITY_STARTED";
+
+    PinCheck(ProblemBuilder problems, WorkElsewhere workElsewhere, CoreSolver solver, Clock clock) {
         this.problems = problems;
         this.workElsewhere = workElsewhere;
         this.solver = solver;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Throws {@link PinRefusedException} naming the rule when the pin cannot be kept. */
     @Transactional(TxType.MANDATORY)
     public void requireKeepable(KnownActivity activity, UUID clinicianId, PlanningWindow window) {
+        if (!activity.start.isAfter(clock.instant())) {
+            throw new PinRefusedException(ACTIVITY_STARTED, "The activity started at " + activity.start
+                    + "; an activity that has started keeps its assignees as published", "activityId");
+        }
         WindowProblem windowProblem = problems.build(window);
         Problem problem = windowProblem.problem();
         String activityId = activity.id.toString();

@@ -8,7 +8,11 @@ public class PinRefusedException extends ProblemException {
     private final String rule;
 
     public PinRefusedException(String rule, String detail) {
-        super(409, "Pin cannot be kept", detail, "clinicianId");
+        this(rule, detail, "clinicianId");
+    }
+
+    public PinRefusedException(String rule, String detail, String field) {
+        super(409, "Pin cannot be kept", detail, field);
         this.rule = rule;
     }
 

@@ -2,9 +2,11 @@ package org.rota.solver.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -67,7 +70,7 @@ class TimeThatHasPassedTests {
     }
 
     @Test
-    void anActivityThatHasStartedKeepsItsAssigneeEvenOnceTheyCanNoLongerServe() {
+    void anActivityThatHasStartedKeepsItsAssigneeEvenOnceTheyCanNoLongerServeAndTakesNoPin() {
         Department d = new Department();
         String ash = d.clinician("Dr Ash", 0, true);
         String ashCredential = d.credential(ash, "VAS", "EXPERT", "ACTIVE", 0);
@@ -85,6 +88,9 @@ class TimeThatHasPassedTests {
         JsonPath after = AllocationFlowTests.awaitAllocation(d, a -> assignees(a, saturday).equals(List.of(birch)));
         assertThat(assignees(after, running)).containsExactly(ash);
         assertThat(after.getList("unfilled")).isEmpty();
+        given().contentType(ContentType.JSON).body(Map.of("activityId", running, "clinicianId", birch))
+                .post("/pins").then().statusCode(409).contentType("application/problem+json")
+                .body("rule", equalTo("ACTIVITY_STARTED")).body("field", equalTo("activityId"));
     }
 
     @Test
