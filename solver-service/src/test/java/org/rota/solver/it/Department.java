@@ -81,11 +81,20 @@ final class Department {
                 .formatted(id, clinicianId, procedure, level, version, effectiveFrom));
     }
 
-    void undesiredDay(String clinicianId, int dayOfWeek) {
+    String undesiredDay(String clinicianId, int dayOfWeek) {
+        return preference(clinicianId, dayOfWeek, "UNDESIRED");
+    }
+
+    String desiredDay(String clinicianId, int dayOfWeek) {
+        return preference(clinicianId, dayOfWeek, "DESIRED");
+    }
+
+    private String preference(String clinicianId, int dayOfWeek, String kind) {
         String id = UUID.randomUUID().toString();
         publish(Topics.ACTIVITIES, EventTypes.DAY_PREFERENCE, "preference/" + id, """
-                {"id":"%s","clinicianId":"%s","date":"%s","kind":"UNDESIRED","deleted":false,"version":0,
-                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, monday.plusDays(dayOfWeek)));
+                {"id":"%s","clinicianId":"%s","date":"%s","kind":"%s","deleted":false,"version":0,
+                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, monday.plusDays(dayOfWeek), kind));
+        return id;
     }
 
     String activity(String procedure, Instant start, Instant end, int required) {
