@@ -122,6 +122,29 @@ class InboundCredentialsTests {
     }
 
     @Test
+    void theOfficeMayNameWhenAStatusChangeTakesEffect() {
+        String clinician = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(clinician, "Dr Dated"));
+        String procedure = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        publish(UUID.randomUUID().toString(), EventTypes.PROCEDURE_UPSERT, procedure,
+                "{\"code\":\"%s\",\"name\":\"Cystoscopy\"}".formatted(procedure));
+        String clinicianId = awaitClinician(clinician).extract().path("items[0].id");
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/procedures/{code}", procedure).then().statusCode(200));
+        String credential = "CRED-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential,
+                credentialUpsert(credential, clinician, procedure, "ACTIVE"));
+        String effective = java.time.Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential,
+                credentialUpsert(credential, clinician, procedure, "SUSPENDED")
+                        .replace("}", ",\"statusEffectiveFrom\":\"" + effective + "\"}"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().body("items[0].status", equalTo("SUSPENDED"))
+                .body("items[0].statusHistory[1].effectiveFrom", equalTo(effective)));
+    }
+
+    @Test
     void anIdenticalUpsertChangesNothingAndAStatusAndFieldChangeIsOneVersionWithOneHistoryRow() {
         String clinician = "HR-" + UUID.randomUUID();
         publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, clinician, clinicianUpsert(clinician, "Dr Same"));

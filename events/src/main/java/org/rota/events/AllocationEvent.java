@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * One solved planning window (a department's ISO week), on {@code rota.allocations.v1} keyed
  * {@code allocation/<windowId>}. Entries carry enough (procedure, start, end) that a reader needs no second call.
+ * Activities that have started keep their entries as published; a change to an activity starting within the freeze
+ * horizon ({@code solver.freeze-hours}) is {@code urgent}: the people concerned must be told now.
  */
 public record AllocationEvent(
         String windowId,
@@ -28,8 +30,18 @@ public record AllocationEvent(
         Breakdown breakdown,
         Timings timings) {
 
+    /** {@code urgent}: assigned within the freeze horizon of the activity (null or false: planned ahead). */
     public record AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, String procedureCode,
-            Instant start, Instant end) {
+            Instant start, Instant end, Boolean urgent) {
+
+        public AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, String procedureCode,
+                Instant start, Instant end) {
+            this(activityId, clinicianId, level, procedureCode, start, end, null);
+        }
+
+        public boolean markedUrgent() {
+            return Boolean.TRUE.equals(urgent);
+        }
     }
 
     /**
@@ -47,7 +59,12 @@ public record AllocationEvent(
     public record Diff(Long previousVersion, List<Change> added, List<Change> removed) {
     }
 
-    public record Change(UUID activityId, UUID clinicianId) {
+    /** {@code urgent}: the activity starts within the freeze horizon (null or false: it does not). */
+    public record Change(UUID activityId, UUID clinicianId, Boolean urgent) {
+
+        public Change(UUID activityId, UUID clinicianId) {
+            this(activityId, clinicianId, null);
+        }
     }
 
     /** The weighted cost of each soft rule; their sum is the objective. */

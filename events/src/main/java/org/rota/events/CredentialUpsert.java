@@ -1,10 +1,12 @@
 package org.rota.events;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * Inbound from the credentialing office: create or update the credential with this externalId, held by the
- * clinician with {@code clinicianExternalId}.
+ * clinician with {@code clinicianExternalId}. {@code statusEffectiveFrom} (optional) is when a change of status takes
+ * effect, by the same rules as REST's {@code effectiveFrom}; absent, the change takes effect when it is applied.
  */
 public record CredentialUpsert(
         String externalId,
@@ -14,5 +16,6 @@ public record CredentialUpsert(
         LocalDate validFrom,
         LocalDate validUntil,
         CredentialStatus status,
-        Integer maxPerWeek) {
+        Integer maxPerWeek,
+        Instant statusEffectiveFrom) {
 }

@@ -39,4 +39,22 @@ class EventContractsTest {
         assertThat(EventContracts.violations(EventTypes.CREDENTIAL, valid.replace("\"EXPERT\"", "\"GURU\""))).isNotEmpty();
         assertThat(EventContracts.violations(EventTypes.CREDENTIAL, valid.replace("2026-01-01", "soon"))).isNotEmpty();
     }
+
+    @Test
+    void aCredentialMayCarryItsStatusHistoryAndAMalformedStepIsCaught() {
+        String withHistory = """
+                {"id":"6a0f7a9e-3c55-4c8f-9a43-2f1d3c1e9b11","externalId":null,
+                 "clinicianId":"0b6f8d3a-1e2f-4a5b-8c7d-9e0f1a2b3c4d","procedureCode":"VAS","level":"EXPERT",
+                 "validFrom":"2026-01-01","validUntil":null,"status":"SUSPENDED","maxPerWeek":null,"version":1,
+                 "updatedAt":"2026-12-09T11:00:00Z",
+                 "statusHistory":[{"status":"ACTIVE","effectiveFrom":null},
+                                  {"status":"SUSPENDED","effectiveFrom":"2026-12-09T10:00:00Z"}]}""";
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL, withHistory)).isEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL, withHistory.replace("\"SUSPENDED\",\"effectiveFrom\"",
+                "\"PAUSED\",\"effectiveFrom\""))).isNotEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL, withHistory.replace("2026-12-09T10:00:00Z",
+                "wednesday"))).isNotEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL, withHistory.replace(
+                "{\"status\":\"ACTIVE\",\"effectiveFrom\":null},", "{\"status\":\"ACTIVE\"},"))).isNotEmpty();
+    }
 }

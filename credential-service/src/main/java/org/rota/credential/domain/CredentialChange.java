@@ -46,6 +46,10 @@ public class CredentialChange extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** When a change of status takes effect (may differ from {@link #changedAt}); null for other changes. */
+    @Column(name = "effective_from")
+    public Instant effectiveFrom;
+
     /** The credential's full state after the change, as JSON. */
     @Column(nullable = false)
     public String state;

@@ -15,6 +15,7 @@ import org.rota.credential.service.ProcedureRequest;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.ClinicianUpsert;
 import org.rota.events.CredentialEvent;
+import org.rota.events.CredentialStatusChange;
 import org.rota.events.CredentialUpsert;
 import org.rota.events.ProcedureEvent;
 import org.rota.events.ProcedureUpsert;
@@ -37,7 +38,8 @@ public final class CredentialMapper {
 
     public static CredentialEvent toEvent(Credential c) {
         return new CredentialEvent(c.id, c.externalId, c.clinicianId, c.procedureCode, c.level, c.validFrom,
-                c.validUntil, c.status, c.maxPerWeek, c.version, c.updatedAt);
+                c.validUntil, c.status, c.maxPerWeek, c.version, c.updatedAt,
+                c.statusHistory.stream().map(step -> new CredentialStatusChange(step.status, step.effectiveFrom)).toList());
     }
 
     public static void apply(ClinicianRequest request, Clinician clinician) {

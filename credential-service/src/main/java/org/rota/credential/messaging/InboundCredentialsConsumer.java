@@ -82,6 +82,6 @@ public class InboundCredentialsConsumer {
                 .orElseThrow(() -> new InvalidMessageException("clinicianExternalId: no clinician has externalId '"
                         + upsert.clinicianExternalId() + "'"));
         credentials.upsert(CredentialMapper.toRequest(upsert, holder.id),
-                upsert.status() == null ? CredentialStatus.ACTIVE : upsert.status(), actor);
+                upsert.status() == null ? CredentialStatus.ACTIVE : upsert.status(), upsert.statusEffectiveFrom(), actor);
     }
 }

@@ -138,12 +138,13 @@ public class CredentialResource {
         return credentials.history(id).stream().map(HistoryEntry::of).toList();
     }
 
+    /** {@code effectiveFrom}: when a change of status takes effect (null for other changes). */
     public record HistoryEntry(long version, CredentialChange.Kind kind, String actor, String reason,
-            Instant changedAt, @JsonRawValue String state) {
+            Instant changedAt, Instant effectiveFrom, @JsonRawValue String state) {
 
         static HistoryEntry of(CredentialChange change) {
             return new HistoryEntry(change.version, change.kind, change.actor, change.reason, change.changedAt,
-                    change.state);
+                    change.effectiveFrom, change.state);
         }
     }
 

@@ -44,15 +44,18 @@ public class CredentialService {
     private final ProcedureRepository procedures;
     private final CredentialChangeRepository changes;
     private final CredentialEvents events;
+    private final StatusEffectiveTime effectiveTime;
     private final ObjectMapper json;
 
     CredentialService(CredentialRepository credentials, ClinicianRepository clinicians, ProcedureRepository procedures,
-            CredentialChangeRepository changes, CredentialEvents events, ObjectMapper json) {
+            CredentialChangeRepository changes, CredentialEvents events, StatusEffectiveTime effectiveTime,
+            ObjectMapper json) {
         this.credentials = credentials;
         this.clinicians = clinicians;
         this.procedures = procedures;
         this.changes = changes;
         this.events = events;
+        this.effectiveTime = effectiveTime;
         this.json = json;
     }
 
@@ -64,10 +67,11 @@ public class CredentialService {
      * Creates or updates the credential with this externalId as the credentialing office states it, fields and
      * status together: one change is one version and one history row, and an identical upsert changes nothing.
      * The rules are those of REST: holder and procedure never change, REVOKED is final, a credential only becomes
-     * or stays ACTIVE without overlapping another ACTIVE one.
+     * or stays ACTIVE without overlapping another ACTIVE one. A change of status takes effect from
+     * {@code statusEffectiveFrom} (default: now); a new credential's status applies from the start of its validity.
      */
     public Credential upsert(@NotNull @Valid CredentialRequest request, @NotNull CredentialStatus status,
-            String actor) {
+            Instant statusEffectiveFrom, String actor) {
         if (request.externalId() == null) {
             throw ProblemException.badRequest("externalId", "An upsert names its credential by externalId");
         }
@@ -95,9 +99,14 @@ public class CredentialService {
             requireNoOtherActiveCredential(credential.clinicianId, credential.procedureCode, request.validFrom(),
                     request.validUntil(), credential.id);
         }
+        Instant now = Instant.now();
+        Instant effective = null;
+        if (statusChanges) {
+            effective = effectiveTime.of(credential, statusEffectiveFrom, now, "statusEffectiveFrom");
+            credential.changeStatus(status, effective);
+        }
         CredentialMapper.apply(request, credential);
-        credential.status = status;
-        return saved(credential, statusChanges ? kindOfMoveTo(status) : Kind.UPDATED, actor, null);
+        return saved(credential, statusChanges ? kindOfMoveTo(status) : Kind.UPDATED, actor, null, effective, now);
     }
 
     public Credential update(UUID id, @Valid CredentialUpdateRequest request, ExpectedVersion expected, String actor) {
@@ -120,8 +129,7 @@ public class CredentialService {
         Credential credential = get(id);
         expected.check("Credential " + id, credential.version);
         requireStatus(credential, CredentialStatus.ACTIVE, "suspended");
-        credential.status = CredentialStatus.SUSPENDED;
-        return saved(credential, Kind.SUSPENDED, actor, request.reason());
+        return statusChanged(credential, CredentialStatus.SUSPENDED, Kind.SUSPENDED, request, actor);
     }
 
     public Credential reinstate(UUID id, @Valid StatusChangeRequest request, ExpectedVersion expected, String actor) {
@@ -131,8 +139,7 @@ public class CredentialService {
         clinicians.lockForCredentialChange(credential.clinicianId);
         requireNoOtherActiveCredential(credential.clinicianId, credential.procedureCode, credential.validFrom,
                 credential.validUntil, id);
-        credential.status = CredentialStatus.ACTIVE;
-        return saved(credential, Kind.REINSTATED, actor, request.reason());
+        return statusChanged(credential, CredentialStatus.ACTIVE, Kind.REINSTATED, request, actor);
     }
 
     public Credential revoke(UUID id, @Valid StatusChangeRequest request, ExpectedVersion expected, String actor) {
@@ -141,8 +148,7 @@ public class CredentialService {
         if (credential.status == CredentialStatus.REVOKED) {
             throw ProblemException.conflict("status", "Credential " + id + " is already revoked");
         }
-        credential.status = CredentialStatus.REVOKED;
-        return saved(credential, Kind.REVOKED, actor, request.reason());
+        return statusChanged(credential, CredentialStatus.REVOKED, Kind.REVOKED, request, actor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -200,13 +206,26 @@ public class CredentialService {
         credential.validFrom = request.validFrom();
         credential.validUntil = request.validUntil();
         credential.maxPerWeek = request.maxPerWeek();
-        credential.status = status;
+        credential.changeStatus(status, null);
         credential.createdAt = Instant.now();
         return saved(credential, Kind.GRANTED, actor, null);
     }
 
+    private Credential statusChanged(Credential credential, CredentialStatus next, Kind kind,
+            StatusChangeRequest request, String actor) {
+        Instant now = Instant.now();
+        Instant effective = effectiveTime.of(credential, request.effectiveFrom(), now, "effectiveFrom");
+        credential.changeStatus(next, effective);
+        return saved(credential, kind, actor, request.reason(), effective, now);
+    }
+
     private Credential saved(Credential credential, Kind kind, String actor, String reason) {
-        credential.updatedAt = Instant.now();
+        return saved(credential, kind, actor, reason, null, Instant.now());
+    }
+
+    private Credential saved(Credential credential, Kind kind, String actor, String reason, Instant effectiveFrom,
+            Instant now) {
+        credential.updatedAt = now;
         credentials.persistAndFlush(credential);
         CredentialChange change = new CredentialChange();
         change.credentialId = credential.id;
@@ -215,6 +234,7 @@ public class CredentialService {
         change.actor = actor;
         change.reason = reason;
         change.changedAt = credential.updatedAt;
+        change.effectiveFrom = effectiveFrom;
         change.state = stateJson(credential);
         changes.persist(change);
         events.credentialChanged(credential);

@@ -42,11 +42,27 @@ public interface SolverConfig {
     @WithDefault("0")
     int seed();
 
-    @WithDefault("0")
+    /** Work less than this apart is one duty period; duty periods are this far apart at least (11 h, EU WTD). */
+    @WithDefault("660")
     int minRestMinutes();
+
+    /** The longest a duty period may last, from its first start to its last end. */
+    @WithDefault("780")
+    int maxDutyMinutes();
 
     @WithDefault("2")
     int maxActivitiesPerDay();
+
+    /** The full-time weekly cap of a clinician who has none of their own (48 h, EU WTD); the fte scales it. */
+    @WithDefault("2880")
+    int defaultMaxMinutesPerWeek();
+
+    /**
+     * Activities starting within this many hours keep their published assignees unless one can no longer serve (the
+     * change is then urgent); activities that have started never change.
+     */
+    @WithDefault("48")
+    int freezeHours();
 
     Weights weights();
 

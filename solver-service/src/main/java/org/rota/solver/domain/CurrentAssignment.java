@@ -45,6 +45,10 @@ public class CurrentAssignment extends PanacheEntityBase {
     @Column(name = "ends_at", nullable = false)
     public Instant end;
 
+    /** Taken within the freeze horizon of its activity (see the allocation event's {@code urgent}). */
+    @Column(nullable = false)
+    public boolean urgent;
+
     public record Key(UUID activityId, UUID clinicianId) implements Serializable {
         public Key() {
             this(null, null);

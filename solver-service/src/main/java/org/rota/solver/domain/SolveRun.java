@@ -37,9 +37,14 @@ public class SolveRun extends PanacheEntityBase {
          * meanwhile, e.g. after a rebalance or while this one was paused): nothing was published.
          */
         SUPERSEDED,
+        /**
+         * The solver ended without a solution (INFEASIBLE, MODEL_INVALID): nothing was published, the previous
+         * allocation stands; the window is solved again at its next change.
+         */
+        REFUSED,
         /** The window exceeds the solve budget; the detail gives its figures and the limits. */
         TOO_LARGE,
-        /** The solve threw; the window is solved again after a backoff. */
+        /** The solve threw; nothing was published, and the window is solved again after a backoff. */
         FAILED
     }
 

@@ -20,7 +20,7 @@ import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
-import org.rota.solver.service.PlanningWindow;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.solver.Solution;
 
 /** Solver output ↔ the published allocation, the current-assignment rows and the solve-run record. */
@@ -75,6 +75,7 @@ public final class AllocationMapper {
         row.procedureCode = entry.procedureCode();
         row.start = entry.start();
         row.end = entry.end();
+        row.urgent = entry.markedUrgent();
         return row;
     }
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.service.DirtyWindowQueue;
-import org.rota.solver.service.PlanningWindow;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.SolveRequests;
 import org.rota.events.WindowDirty;
 

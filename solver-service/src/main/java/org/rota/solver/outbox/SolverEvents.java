@@ -9,7 +9,7 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.events.WindowDirty;
 import org.rota.platform.outbox.Outbox;
-import org.rota.solver.service.PlanningWindow;
+import org.rota.solver.domain.PlanningWindow;
 
 /** What solver-service announces, through the transactional outbox like every other Rota change. */
 @ApplicationScoped

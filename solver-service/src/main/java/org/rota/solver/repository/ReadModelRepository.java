@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -28,6 +27,20 @@ public class ReadModelRepository {
         this.em = em;
     }
 
+    public KnownActivity activity(UUID id) {
+        return em.find(KnownActivity.class, id);
+    }
+
+    public KnownClinician clinician(UUID id) {
+        return em.find(KnownClinician.class, id);
+    }
+
+    /** The departments with activities (of any status) overlapping [from, to). */
+    public List<String> departmentsWithActivities(Instant from, Instant to) {
+        return em.createQuery("SELECT DISTINCT a.department FROM KnownActivity a WHERE a.start < :to AND a.end > :from",
+                String.class).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     public List<KnownActivity> scheduledActivities(String department, Instant from, Instant to) {
         return em.createQuery("SELECT a FROM KnownActivity a WHERE a.department = :department"
                 + " AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to ORDER BY a.start, a.id",
@@ -37,7 +50,7 @@ public class ReadModelRepository {
     }
 
     /** Department membership: one row per clinician and department, matched by equality. */
-    private static final String MEMBER_OF_DEPARTMENT =
+    static final String MEMBER_OF_DEPARTMENT =
             "SELECT m.id FROM KnownClinician m JOIN m.departments d WHERE d = :department";
 
     public List<KnownClinician> cliniciansOf(String department) {
@@ -51,8 +64,8 @@ public class ReadModelRepository {
     // clinicians than a statement can take parameters.
 
     public List<KnownCredential> credentialsOf(String department) {
-        return em.createQuery("SELECT c FROM KnownCredential c WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
-                + " ORDER BY c.id", KnownCredential.class)
+        return em.createQuery("SELECT DISTINCT c FROM KnownCredential c LEFT JOIN FETCH c.statusHistory"
+                + " WHERE c.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ") ORDER BY c.id", KnownCredential.class)
                 .setParameter("department", department).getResultList();
     }
 
@@ -75,16 +88,6 @@ public class ReadModelRepository {
                 + " AND NOT p.removed AND p.day >= :from AND p.day < :to ORDER BY p.id", KnownPreference.class)
                 .setParameter("department", department).setParameter("from", from)
                 .setParameter("to", to).getResultList();
-    }
-
-    /** Assignments of the department's clinicians in other windows overlapping [from, to): their busy time. */
-    public List<org.rota.solver.domain.CurrentAssignment> assignmentsElsewhere(String department, String windowId,
-            Instant from, Instant to) {
-        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId IN (" + MEMBER_OF_DEPARTMENT + ")"
-                + " AND a.windowId <> :window AND a.start < :to AND a.end > :from",
-                org.rota.solver.domain.CurrentAssignment.class)
-                .setParameter("department", department).setParameter("window", windowId)
-                .setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     // A window's size, counted in the database before anything is loaded: a window too large to solve is never loaded.

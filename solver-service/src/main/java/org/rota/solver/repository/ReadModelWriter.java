@@ -25,6 +25,7 @@ import org.rota.events.ActivityEvent;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
+import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 
 /**
@@ -147,7 +148,35 @@ public final class ReadModelWriter {
         return new Applied<>(true, Optional.of(previous));
     }
 
+    /** Applies a credential; when applied, replaces its status history with the event's. */
     public boolean credential(CredentialEvent event) throws SQLException {
+        if (!upsertCredential(event)) {
+            return false;
+        }
+        // the upsert holds the credential's row lock until commit, so its steps are replaced one writer at a time
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM known_credential_status WHERE credential_id = ?")) {
+            delete.setObject(1, event.id());
+            delete.executeUpdate();
+        }
+        List<CredentialStatusChange> steps = event.statusHistory() == null ? List.of() : event.statusHistory();
+        if (!steps.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO known_credential_status"
+                    + " (credential_id, position, status, effective_from) VALUES (?, ?, ?, ?)")) {
+                for (int position = 0; position < steps.size(); position++) {
+                    insert.setObject(1, event.id());
+                    insert.setInt(2, position);
+                    insert.setString(3, steps.get(position).status().name());
+                    insert.setObject(4, timestamp(steps.get(position).effectiveFrom()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        return true;
+    }
+
+    private boolean upsertCredential(CredentialEvent event) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CREDENTIAL)) {
             upsert.setObject(1, event.id());
             upsert.setObject(2, event.clinicianId());
@@ -291,6 +320,14 @@ public final class ReadModelWriter {
             }
             return windows;
         }
+    }
+
+    /**
+     * Makes the rest of the transaction write to the copy of the tables in {@code schema} (a rebuild's staging
+     * schema, whose name the rebuild generates, never taken from input).
+     */
+    public void useSchema(String schema) throws SQLException {
+        execute("SET LOCAL search_path TO " + schema);
     }
 
     /** Savepoints as SQL: the pool refuses {@code Connection.rollback(Savepoint)} on a connection in a JTA transaction. */

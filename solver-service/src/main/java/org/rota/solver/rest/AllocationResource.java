@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.events.AllocationEvent.AssignmentEntry;
 import org.rota.platform.web.QueryParameters;
@@ -41,6 +42,13 @@ public class AllocationResource {
     /** Who staffs the activity, and for each clinician of the department why they could or could not. */
     @GET
     @Path("/activities/{id}")
+    @Operation(summary = "Explain one activity's staffing with the solver's own rules",
+            description = "The published assignments, the pins, each unfilled seat with its own reason, and for every"
+                    + " clinician of the department a verdict naming the rule: ASSIGNED, ELIGIBLE_NOT_CHOSEN (with the"
+                    + " cost a single move to put them in would add), ELIGIBLE (no allocation yet), or what stops them:"
+                    + " INACTIVE, NO_CREDENTIAL, CREDENTIAL_EXPIRED_OR_SUSPENDED, LEVEL_TOO_LOW, ABSENT, BUSY_ELSEWHERE,"
+                    + " REST, DUTY_LENGTH, DAILY_LIMIT, WEEKLY_CAP or WEEKLY_PROCEDURE_CAP, with a detail. Judged against"
+                    + " the window's input as it stands and the clinicians' work in other windows.")
     public ActivityAllocation activity(@PathParam("id") UUID id) {
         return explainer.explain(id);
     }

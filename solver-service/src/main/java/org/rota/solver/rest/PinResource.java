@@ -17,13 +17,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.platform.web.QueryParameters;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.service.PinRequest;
 import org.rota.solver.service.PinService;
 
-/** Scheduler decisions the solver keeps; a pin that breaks a hard rule is reported in the allocation, not dropped. */
+/**
+ * Scheduler decisions the solver keeps. A pin that breaks a hard rule is refused when made (409 naming the rule); one
+ * that later cannot be kept (the data changed) is reported in the allocation, never dropped silently.
+ */
 @Path("/pins")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +47,11 @@ public class PinResource {
     }
 
     @POST
+    @Operation(summary = "Pin a clinician to an activity",
+            description = "Checked with the solver's rules against the activity's window's other pins and the"
+                    + " clinician's work that a pin cannot displace (other windows' pins, work already started): 409"
+                    + " with a problem body naming the rule (e.g. {\"rule\": \"REST\"}) when it cannot be kept. The"
+                    + " clinician's automatic assignments in other windows give way: those windows are re-planned.")
     public Response create(@NotNull @Valid PinRequest body) {
         Pin pin = pins.create(body);
         return Response.created(URI.create("/pins/" + pin.id)).entity(PinView.of(pin)).build();

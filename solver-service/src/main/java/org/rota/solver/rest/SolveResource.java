@@ -21,7 +21,7 @@ import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.service.AllocationQueries;
-import org.rota.solver.service.PlanningWindow;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.SolveRequests;
 
 @Path("/solves")

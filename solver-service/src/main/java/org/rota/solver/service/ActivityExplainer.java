@@ -1,63 +1,74 @@
 package org.rota.solver.service;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.rota.events.AllocationEvent;
 import org.rota.events.AllocationEvent.AssignmentEntry;
 import org.rota.events.AllocationEvent.UnfilledEntry;
-import org.rota.events.CredentialStatus;
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
-import org.rota.solver.domain.KnownCredential;
+import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.solver.service.ProblemBuilder.WindowProblem;
+import org.rota.solver.solver.ActivityExplanation;
+import org.rota.solver.solver.Assignment;
+import org.rota.solver.solver.ClinicianVerdict;
 
 /**
- * Answers "who staffs this activity, and why not the others?": the current assignment, the unfilled seats with their
- * reason, the pins, and for every clinician of the department whether they could serve and, if not, why.
+ * Answers "who staffs this activity, and why not the others?": the current assignment, the pins, and the solver
+ * core's explanation of it (the same eligibility and working-time rules as the solve, against the window's input as
+ * it stands and the published assignments): for every clinician of the department the verdict naming the rule, and
+ * for each empty seat its own reason.
  */
 @ApplicationScoped
-@Transactional(TxType.SUPPORTS)
+@Transactional
 public class ActivityExplainer {
 
-    private final EntityManager em;
+    private final PinRepository pins;
     private final ReadModelRepository readModel;
     private final AllocationQueries allocations;
+    private final ProblemBuilder problems;
+    private final CoreSolver solver;
     private final ZoneId zone;
 
-    ActivityExplainer(EntityManager em, ReadModelRepository readModel, AllocationQueries allocations,
-            SolverConfig config) {
-        this.em = em;
+    ActivityExplainer(PinRepository pins, ReadModelRepository readModel, AllocationQueries allocations,
+            ProblemBuilder problems, CoreSolver solver, SolverConfig config) {
+        this.pins = pins;
         this.readModel = readModel;
         this.allocations = allocations;
+        this.problems = problems;
+        this.solver = solver;
         this.zone = config.zone();
     }
 
     public record ActivityAllocation(UUID activityId, String department, String title, String location,
-            String procedureCode, String minimumLevel, int requiredClinicians, String status, java.time.Instant start,
-            java.time.Instant end, String windowId, Long allocationVersion, List<AssignmentEntry> assignments,
+            String procedureCode, String minimumLevel, int requiredClinicians, String status, Instant start,
+            Instant end, String windowId, Long allocationVersion, List<AssignmentEntry> assignments,
             List<UnfilledEntry> unfilled, List<UUID> pinnedClinicians, List<Candidate> candidates) {
     }
 
-    /** One clinician of the department: ASSIGNED, ELIGIBLE (could serve, not chosen) or why not. */
-    public record Candidate(UUID clinicianId, String displayName, String verdict, String level) {
+    /**
+     * One clinician of the department: ASSIGNED, ELIGIBLE_NOT_CHOSEN (with the cost that kept them out, when a single
+     * move would put them in), ELIGIBLE (no allocation yet), or the rule that stops them, with what it met.
+     */
+    public record Candidate(UUID clinicianId, String displayName, String verdict, String level, String detail,
+            Long cost) {
     }
 
     public ActivityAllocation explain(UUID activityId) {
-        KnownActivity activity = em.find(KnownActivity.class, activityId);
+        KnownActivity activity = readModel.activity(activityId);
         if (activity == null) {
             throw ProblemException.notFound("Activity", activityId);
         }
@@ -67,57 +78,39 @@ public class ActivityExplainer {
                 : allocation.assignments().stream().filter(a -> a.activityId().equals(activityId)).toList();
         List<UnfilledEntry> unfilled = allocation == null ? List.of()
                 : allocation.unfilled().stream().filter(u -> u.activityId().equals(activityId)).toList();
-        List<UUID> pinned = em.createQuery("SELECT p.clinicianId FROM Pin p WHERE p.activityId = :a", UUID.class)
-                .setParameter("a", activityId).getResultList();
-        Set<UUID> assignedIds = assigned.stream().map(AssignmentEntry::clinicianId).collect(Collectors.toSet());
+        List<UUID> pinned = pins.list(activityId).stream().map(p -> p.clinicianId).toList();
+        List<Candidate> candidates = List.of();
 
-        List<KnownClinician> clinicians = readModel.cliniciansOf(activity.department);
-        List<KnownCredential> credentials = readModel.credentialsOf(activity.department);
-        List<Candidate> candidates = new ArrayList<>();
-        for (KnownClinician clinician : clinicians) {
-            List<KnownCredential> held = credentials.stream()
-                    .filter(c -> c.clinicianId.equals(clinician.id) && c.procedureCode.equals(activity.procedureCode))
-                    .toList();
-            KnownCredential valid = held.stream().filter(c -> validFor(c, activity)).findFirst().orElse(null);
-            String verdict = verdict(activity, clinician, held, valid, assignedIds.contains(clinician.id));
-            candidates.add(new Candidate(clinician.id, clinician.displayName, verdict,
-                    valid == null ? null : valid.level.name()));
+        WindowProblem problem = problems.build(window);
+        if (problem.activities().stream().anyMatch(a -> a.id.equals(activityId))) {
+            // a cancelled activity is in no problem: it keeps what was published, and nobody is judged for it
+            List<Assignment> published = allocation == null ? null : allocation.assignments().stream()
+                    .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null)).toList();
+            ActivityExplanation explanation = solver.explain(problem.problem(), activityId.toString(), published);
+            candidates = candidates(activity, explanation);
+            if (allocation != null) {
+                unfilled = explanation.unfilled().stream()
+                        .map(u -> new UnfilledEntry(activityId, u.seats(), u.reason().name(), activity.procedureCode,
+                                activity.start, activity.end))
+                        .toList();
+            }
         }
-        candidates.sort(Comparator.comparing(Candidate::verdict).thenComparing(c -> String.valueOf(c.displayName())));
         return new ActivityAllocation(activity.id, activity.department, activity.title, activity.location,
                 activity.procedureCode, activity.minimumLevel.name(), activity.requiredClinicians, activity.status,
                 activity.start, activity.end, window.id(), allocation == null ? null : allocation.version(), assigned,
                 unfilled, pinned, candidates);
     }
 
-    private String verdict(KnownActivity activity, KnownClinician clinician, List<KnownCredential> held,
-            KnownCredential valid, boolean assigned) {
-        if (assigned) {
-            return "ASSIGNED";
+    private List<Candidate> candidates(KnownActivity activity, ActivityExplanation explanation) {
+        Map<String, String> names = new HashMap<>();
+        for (KnownClinician clinician : readModel.cliniciansOf(activity.department)) {
+            names.put(clinician.id.toString(), clinician.displayName);
         }
-        if (!clinician.active) {
-            return "INACTIVE";
-        }
-        if (activity.procedureCode != null) {
-            if (held.isEmpty()) {
-                return "NO_CREDENTIAL";
-            }
-            if (valid == null) {
-                return "CREDENTIAL_EXPIRED_OR_SUSPENDED";
-            }
-            if (!valid.level.atLeast(activity.minimumLevel)) {
-                return "LEVEL_TOO_LOW";
-            }
-        }
-        boolean absent = !readModel.absencesOf(clinician.id, activity.start, activity.end).isEmpty();
-        return absent ? "ABSENT" : "ELIGIBLE";
-    }
-
-    /** Validity is judged at the activity's dates, never today's. */
-    private boolean validFor(KnownCredential credential, KnownActivity activity) {
-        LocalDate first = activity.start.atZone(zone).toLocalDate();
-        LocalDate last = activity.end.atZone(zone).toLocalDate();
-        return credential.status == CredentialStatus.ACTIVE && !credential.validFrom.isAfter(first)
-                && (credential.validUntil == null || !credential.validUntil.isBefore(last));
+        return explanation.clinicians().stream()
+                .sorted(Comparator.comparing(ClinicianVerdict::verdict)
+                        .thenComparing(v -> String.valueOf(names.get(v.clinicianId()))))
+                .map(v -> new Candidate(UUID.fromString(v.clinicianId()), names.get(v.clinicianId()),
+                        v.verdict().name(), v.level() == null ? null : v.level().name(), v.detail(), v.cost()))
+                .toList();
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -23,12 +22,10 @@ import org.rota.platform.problem.ProblemException;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.solver.config.SolverConfig;
-import org.rota.solver.domain.Allocation;
-import org.rota.solver.domain.CurrentAssignment;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.SolveRunRepository;
 
 /** What schedulers read: the current allocation by range, by activity, by clinician, and the solve history. */
 @ApplicationScoped
@@ -37,13 +34,13 @@ public class AllocationQueries {
 
     private static final int MAX_RANGE_DAYS = 190;
 
-    private final EntityManager em;
-    private final ObjectMapper json;
+    private final AllocationRepository allocations;
+    private final SolveRunRepository solveRuns;
     private final ZoneId zone;
 
-    AllocationQueries(EntityManager em, ObjectMapper json, SolverConfig config) {
-        this.em = em;
-        this.json = json;
+    AllocationQueries(AllocationRepository allocations, SolveRunRepository solveRuns, SolverConfig config) {
+        this.allocations = allocations;
+        this.solveRuns = solveRuns;
         this.zone = config.zone();
     }
 
@@ -77,13 +74,10 @@ public class AllocationQueries {
 
     public List<AssignmentEntry> clinician(UUID clinicianId, LocalDate from, LocalDate to) {
         requireRange(from, to);
-        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.clinicianId = :clinician"
-                + " AND a.start < :to AND a.end > :from ORDER BY a.start", CurrentAssignment.class)
-                .setParameter("clinician", clinicianId)
-                .setParameter("from", from.atStartOfDay(zone).toInstant())
-                .setParameter("to", to.atStartOfDay(zone).toInstant())
-                .getResultList().stream()
-                .map(a -> new AssignmentEntry(a.activityId, a.clinicianId, a.level, a.procedureCode, a.start, a.end))
+        return allocations.assignmentsOf(clinicianId, from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant()).stream()
+                .map(a -> new AssignmentEntry(a.activityId, a.clinicianId, a.level, a.procedureCode, a.start, a.end,
+                        a.urgent ? Boolean.TRUE : null))
                 .toList();
     }
 
@@ -92,52 +86,25 @@ public class AllocationQueries {
      * the range are read, by index.
      */
     public List<AllocationEvent> latestAllocations(Instant start, Instant end, String department) {
-        LocalDate firstWeek = weekOf(start);
-        LocalDate lastWeek = weekOf(end.minusNanos(1));
-        var query = em.createQuery("SELECT a FROM Allocation a WHERE a.weekStart >= :first AND a.weekStart <= :last"
-                + (department == null ? "" : " AND a.department = :department")
-                + " AND a.version = (SELECT MAX(b.version) FROM Allocation b WHERE b.windowId = a.windowId)"
-                + " ORDER BY a.windowId", Allocation.class)
-                .setParameter("first", firstWeek).setParameter("last", lastWeek);
-        if (department != null) {
-            query.setParameter("department", department);
-        }
-        return query.getResultList().stream().map(this::read).toList();
+        return allocations.latestOfWeeks(weekOf(start), weekOf(end.minusNanos(1)), department).stream()
+                .map(allocations::event).toList();
     }
 
     /** The current allocation of one window, if it has one. */
     public Optional<AllocationEvent> latestAllocation(PlanningWindow window) {
-        return em.createQuery("SELECT a FROM Allocation a WHERE a.windowId = :window ORDER BY a.version DESC",
-                Allocation.class).setParameter("window", window.id()).setMaxResults(1).getResultStream()
-                .findFirst().map(this::read);
+        return allocations.latest(window.id()).map(allocations::event);
     }
 
     private LocalDate weekOf(Instant instant) {
         return instant.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    public AllocationEvent read(Allocation allocation) {
-        try {
-            return json.readValue(allocation.document, AllocationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored allocation " + allocation.id + " is unreadable", e);
-        }
-    }
-
     public Page<SolveRun> runs(String windowId, PageRequest page) {
-        String where = windowId == null ? "" : " WHERE r.windowId = :window";
-        var query = em.createQuery("SELECT r FROM SolveRun r" + where + " ORDER BY r.startedAt DESC", SolveRun.class);
-        var count = em.createQuery("SELECT COUNT(r) FROM SolveRun r" + where, Long.class);
-        if (windowId != null) {
-            query.setParameter("window", windowId);
-            count.setParameter("window", windowId);
-        }
-        List<SolveRun> items = query.setFirstResult(offset(page)).setMaxResults(page.size()).getResultList();
-        return Page.of(items, page, count.getSingleResult());
+        return solveRuns.page(windowId, page, offset(page));
     }
 
     public SolveRun run(UUID id) {
-        SolveRun run = em.find(SolveRun.class, id);
+        SolveRun run = solveRuns.find(id);
         if (run == null) {
             throw ProblemException.notFound("Solve run", id);
         }

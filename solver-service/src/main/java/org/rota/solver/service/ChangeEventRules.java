@@ -10,6 +10,7 @@ import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.platform.inbound.InvalidMessageException;
+import org.rota.solver.mapping.CredentialStatusMapper;
 import org.rota.solver.solver.Absence;
 import org.rota.solver.solver.Activity;
 import org.rota.solver.solver.Clinician;
@@ -52,7 +53,8 @@ final class ChangeEventRules {
         required(event.validFrom(), "validFrom");
         return solverAccepts(() -> new Credential(event.clinicianId().toString(), event.procedureCode(),
                 Level.valueOf(event.level().name()), event.validFrom(), event.validUntil(),
-                CredentialStatus.valueOf(event.status().name()), event.maxPerWeek()));
+                CredentialStatus.valueOf(event.status().name()), event.maxPerWeek(),
+                CredentialStatusMapper.toSolver(event.statusHistory())));
     }
 
     /** Returns the activity as the solver reads it: an omitted minimum level is the solver's default. */

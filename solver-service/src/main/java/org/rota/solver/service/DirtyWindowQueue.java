@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;

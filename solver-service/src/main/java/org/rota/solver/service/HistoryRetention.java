@@ -1,12 +1,14 @@
 package org.rota.solver.service;
 
 import java.time.Instant;
+import java.util.function.IntUnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.SolveRunRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -23,11 +25,13 @@ public class HistoryRetention {
 
     private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
 
-    private final EntityManager em;
+    private final AllocationRepository allocations;
+    private final SolveRunRepository solveRuns;
     private final SolverConfig.Retention retention;
 
-    HistoryRetention(EntityManager em, SolverConfig config) {
-        this.em = em;
+    HistoryRetention(AllocationRepository allocations, SolveRunRepository solveRuns, SolverConfig config) {
+        this.allocations = allocations;
+        this.solveRuns = solveRuns;
         this.retention = config.retention();
     }
 
@@ -43,31 +47,18 @@ public class HistoryRetention {
     }
 
     public Pruned prune(Instant now) {
-        Instant allocationCutoff = now.minus(retention.allocationMaxAge());
-        long allocations = inBatches("""
-                DELETE FROM allocation WHERE id IN (
-                  SELECT id FROM (SELECT id, published_at,
-                                         row_number() OVER (PARTITION BY window_id ORDER BY version DESC) AS newer
-                                  FROM allocation) AS ranked
-                  WHERE newer > 1 AND (newer > :keep OR published_at < :cutoff)
-                  LIMIT :batch)""", retention.allocationVersionsPerWindow(), allocationCutoff);
-        long runs = inBatches("""
-                DELETE FROM solve_run WHERE id IN (
-                  SELECT id FROM (SELECT id, started_at,
-                                         row_number() OVER (PARTITION BY window_id ORDER BY started_at DESC) AS newer
-                                  FROM solve_run) AS ranked
-                  WHERE newer > :keep OR started_at < :cutoff
-                  LIMIT :batch)""", retention.solveRunsPerWindow(), now.minus(retention.solveRunMaxAge()));
-        return new Pruned(allocations, runs);
+        long versions = inBatches(batch -> allocations.deleteOldVersions(retention.allocationVersionsPerWindow(),
+                now.minus(retention.allocationMaxAge()), batch));
+        long runs = inBatches(batch -> solveRuns.deleteOldRuns(retention.solveRunsPerWindow(),
+                now.minus(retention.solveRunMaxAge()), batch));
+        return new Pruned(versions, runs);
     }
 
-    private long inBatches(String delete, int keep, Instant cutoff) {
+    private long inBatches(IntUnaryOperator deleteBatch) {
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(delete)
-                    .setParameter("keep", keep).setParameter("cutoff", cutoff)
-                    .setParameter("batch", retention.batchSize()).executeUpdate());
+            deleted = QuarkusTransaction.requiringNew().call(() -> deleteBatch.applyAsInt(retention.batchSize()));
             total += deleted;
         } while (deleted == retention.batchSize());
         return total;

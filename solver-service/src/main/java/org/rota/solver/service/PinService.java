@@ -5,63 +5,87 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
-import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.domain.Pin;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.PinRepository;
+import org.rota.solver.repository.ReadModelRepository;
 
 @ApplicationScoped
 @Transactional
 public class PinService {
 
-    private final EntityManager em;
+    private final PinRepository pins;
+    private final ReadModelRepository readModel;
     private final SolverEvents events;
     private final SolverConfig config;
+    private final PinCheck check;
+    private final WorkElsewhere workElsewhere;
+    private final ProblemBuilder problems;
+    private final AllocationRepository allocations;
 
-    PinService(EntityManager em, SolverEvents events, SolverConfig config) {
-        this.em = em;
+    PinService(PinRepository pins, ReadModelRepository readModel, SolverEvents events, SolverConfig config,
+            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations) {
+        this.pins = pins;
+        this.readModel = readModel;
         this.events = events;
         this.config = config;
+        this.check = check;
+        this.workElsewhere = workElsewhere;
+        this.problems = problems;
+        this.allocations = allocations;
     }
 
     public Pin create(@Valid PinRequest request) {
-        KnownActivity activity = em.find(KnownActivity.class, request.activityId());
+        KnownActivity activity = readModel.activity(request.activityId());
         if (activity == null) {
             throw ProblemException.unprocessable("activityId", "Activity " + request.activityId() + " is not known");
         }
-        if (em.find(KnownClinician.class, request.clinicianId()) == null) {
+        if (readModel.clinician(request.clinicianId()) == null) {
             throw ProblemException.unprocessable("clinicianId", "Clinician " + request.clinicianId() + " is not known");
         }
-        boolean exists = !em.createQuery("SELECT p FROM Pin p WHERE p.activityId = :a AND p.clinicianId = :c", Pin.class)
-                .setParameter("a", request.activityId()).setParameter("c", request.clinicianId())
-                .getResultList().isEmpty();
-        if (exists) {
+        if (pins.exists(request.activityId(), request.clinicianId())) {
             throw ProblemException.conflict("clinicianId", "This clinician is already pinned to this activity");
         }
+        PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
+        check.requireKeepable(activity, request.clinicianId(), window);
         Pin pin = new Pin();
         pin.id = UUID.randomUUID();
         pin.activityId = activity.id;
         pin.clinicianId = request.clinicianId();
         pin.reason = request.reason();
         pin.createdAt = Instant.now();
-        em.persist(pin);
-        events.windowDirty(PlanningWindow.containing(activity.department, activity.start, config.zone()), "pin added");
+        pins.persist(pin);
+        events.windowDirty(window, "pin added");
+        displaceAutomaticAssignments(pin, window);
         return pin;
     }
 
+    /**
+     * A pin beats an automatic assignment elsewhere: every other window in which the clinician works near the pinned
+     * activity is re-planned, seeing the pin as the clinician's fixed work.
+     */
+    private void displaceAutomaticAssignments(Pin pin, PlanningWindow window) {
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        allocations.windowsAssigning(pin.clinicianId, reach.from(), reach.to()).stream()
+                .filter(other -> !other.equals(window.id()))
+                .forEach(other -> events.windowDirty(PlanningWindow.parse(other), "displaced by a pin in " + window));
+    }
+
     public void delete(UUID id) {
-        Pin pin = em.find(Pin.class, id);
+        Pin pin = pins.find(id);
         if (pin == null) {
             throw ProblemException.notFound("Pin", id);
         }
-        em.remove(pin);
-        KnownActivity activity = em.find(KnownActivity.class, pin.activityId);
+        pins.remove(pin);
+        KnownActivity activity = readModel.activity(pin.activityId);
         if (activity != null) {
             events.windowDirty(PlanningWindow.containing(activity.department, activity.start, config.zone()),
                     "pin removed");
@@ -70,8 +94,6 @@ public class PinService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Pin> list(UUID activityId) {
-        return activityId == null ? em.createQuery("SELECT p FROM Pin p ORDER BY p.createdAt", Pin.class).getResultList()
-                : em.createQuery("SELECT p FROM Pin p WHERE p.activityId = :a ORDER BY p.createdAt", Pin.class)
-                        .setParameter("a", activityId).getResultList();
+        return pins.list(activityId);
     }
 }

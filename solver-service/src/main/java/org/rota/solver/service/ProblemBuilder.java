@@ -5,14 +5,16 @@ import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.rota.solver.config.SolverConfig;
-import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.mapping.CredentialStatusMapper;
+import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.solver.Absence;
@@ -33,26 +35,40 @@ import org.rota.solver.solver.Weights;
 /**
  * Builds the solver's input for one planning window from the read model: the department's scheduled activities of the
  * week, its clinicians with their credentials, absences and preferences, the pins, the current allocation as the
- * previous one, and the clinicians' assignments in other departments as busy time (a clinician who also works
- * elsewhere keeps those assignments).
+ * previous one, and the clinicians' fixed work outside the window ({@link WorkElsewhere}: other departments and the
+ * adjacent weeks), which every hard rule counts.
  */
 @ApplicationScoped
 public class ProblemBuilder {
 
-    private final EntityManager em;
     private final ReadModelRepository readModel;
+    private final PinRepository pinRepository;
+    private final AllocationRepository allocations;
     private final SolverConfig config;
     private final ReadModelLock readModelLock;
+    private final WorkElsewhere workElsewhere;
 
-    ProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config, ReadModelLock readModelLock) {
-        this.em = em;
+    ProblemBuilder(ReadModelRepository readModel, PinRepository pinRepository, AllocationRepository allocations,
+            SolverConfig config, ReadModelLock readModelLock, WorkElsewhere workElsewhere) {
         this.readModel = readModel;
+        this.pinRepository = pinRepository;
+        this.allocations = allocations;
         this.config = config;
         this.readModelLock = readModelLock;
+        this.workElsewhere = workElsewhere;
     }
 
     /** The window's input and the read-model activities it covers (for the entries of the published allocation). */
-    public record WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities) {
+    /**
+     * @param problem what to solve
+     * @param frozen what the freeze keeps out of it and puts back (see {@link FreezePolicy}); nothing until applied
+     */
+    public record WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities,
+            FrozenWindow frozen) {
+
+        public WindowProblem(PlanningWindow window, Problem problem, List<KnownActivity> activities) {
+            this(window, problem, activities, FrozenWindow.nothing(problem));
+        }
     }
 
     @Transactional(TxType.MANDATORY)
@@ -64,12 +80,14 @@ public class ProblemBuilder {
         List<KnownActivity> activities = readModel.scheduledActivities(window.department(), from, to);
         List<KnownClinician> clinicians = readModel.cliniciansOf(window.department());
         String department = window.department();
+        SolverOptions options = options();
 
         Problem problem = new Problem(zone,
                 clinicians.stream().map(ProblemBuilder::clinician).toList(),
                 readModel.credentialsOf(department).stream()
                         .map(c -> new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()),
-                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek))
+                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek,
+                                CredentialStatusMapper.stepsToSolver(c.statusHistory)))
                         .toList(),
                 activities.stream().map(ProblemBuilder::activity).toList(),
                 readModel.absencesOf(department, from, to).stream()
@@ -79,32 +97,35 @@ public class ProblemBuilder {
                         .toList(),
                 pins(department, from, to),
                 previous(window),
-                readModel.assignmentsElsewhere(department, window.id(), from, to).stream()
-                        .map(a -> new BusyInterval(a.clinicianId.toString(), a.start, a.end)).toList(),
-                options());
+                fixedWork(window, options),
+                options);
         return new WindowProblem(window, problem, activities);
+    }
+
+    /**
+     * The work of the window's clinicians that the solve cannot change and every hard rule counts; read again at
+     * commit time, for the commit check.
+     */
+    public List<BusyInterval> fixedWork(PlanningWindow window, SolverOptions options) {
+        return workElsewhere.ofDepartment(window, options);
     }
 
     /** The configured solver settings; a what-if request overrides any of them. */
     public SolverOptions options() {
         SolverConfig.Weights w = config.weights();
         return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
-                config.maxActivitiesPerDay(), new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(),
-                        w.undesiredDay(), w.desiredDay(), w.fairness(), w.change()));
+                config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(),
+                new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(), w.undesiredDay(), w.desiredDay(),
+                        w.fairness(), w.change()));
     }
 
     private List<Pin> pins(String department, Instant from, Instant to) {
-        return em.createQuery("SELECT p FROM Pin p WHERE p.activityId IN (SELECT a.id FROM KnownActivity a"
-                + " WHERE a.department = :department AND a.status = 'SCHEDULED' AND a.start >= :from AND a.start < :to)"
-                + " ORDER BY p.createdAt", org.rota.solver.domain.Pin.class)
-                .setParameter("department", department).setParameter("from", from).setParameter("to", to)
-                .getResultList().stream()
+        return pinRepository.ofScheduledActivities(department, from, to).stream()
                 .map(p -> new Pin(p.activityId.toString(), p.clinicianId.toString())).toList();
     }
 
     private List<PreviousAssignment> previous(PlanningWindow window) {
-        return em.createQuery("SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
-                .setParameter("window", window.id()).getResultList().stream()
+        return allocations.currentAssignments(window.id()).stream()
                 .map(a -> new PreviousAssignment(a.activityId.toString(), a.clinicianId.toString())).toList();
     }
 

@@ -29,6 +29,7 @@ import org.rota.platform.inbound.InboundEvent;
 import org.rota.platform.inbound.InboundEventReader;
 import org.rota.platform.inbound.InvalidMessageException;
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.ReadModelWriter;
 import org.rota.solver.repository.ReadModelWriter.Applied;
 import org.rota.solver.repository.ReadModelWriter.DepartmentWeek;

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +26,7 @@ import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.ProjectionConfig;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.repository.ReadModelLock;
+import org.rota.solver.repository.ReadModelStaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -42,12 +42,9 @@ public class ReadModelRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilder.class);
     private static final List<String> TOPICS = List.of(Topics.CREDENTIALS, Topics.ACTIVITIES);
-    /** The read model's tables (no foreign keys between them, so they are emptied and filled in any order). */
-    static final List<String> TABLES = List.of("known_clinician_department", "known_clinician", "known_credential",
-            "known_activity", "known_absence", "known_preference");
     private static final int REPLAY_BATCH = 1000;
 
-    private final EntityManager em;
+    private final ReadModelStaging tables;
     private final ChangeProjection projection;
     private final ReadModelLock lock;
     private final SolveRequests solveRequests;
@@ -55,10 +52,10 @@ public class ReadModelRebuilder {
     private final Duration patience;
     private final String bootstrapServers;
 
-    ReadModelRebuilder(EntityManager em, ChangeProjection projection, ReadModelLock lock,
+    ReadModelRebuilder(ReadModelStaging tables, ChangeProjection projection, ReadModelLock lock,
             SolveRequests solveRequests, SolverConfig solverConfig, ProjectionConfig projectionConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.em = em;
+        this.tables = tables;
         this.projection = projection;
         this.lock = lock;
         this.solveRequests = solveRequests;
@@ -74,7 +71,7 @@ public class ReadModelRebuilder {
         long started = System.nanoTime();
         String staging = "read_model_rebuild_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Replay replay = new Replay();
-        String live = QuarkusTransaction.requiringNew().call(() -> createStaging(staging));
+        String live = QuarkusTransaction.requiringNew().call(() -> tables.create(staging));
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             TOPICS.forEach(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -86,38 +83,15 @@ public class ReadModelRebuilder {
                 lock.exclude();
                 // the live projection waits from here on: what it applied before is below these end offsets
                 replay.until(consumer, partitions, staging);
-                replaceLiveRows(live, staging);
+                tables.replaceLiveRows(live, staging);
             });
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP SCHEMA IF EXISTS " + staging
-                    + " CASCADE").executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> tables.drop(staging));
         }
         solveAllCurrentWindows();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Read model rebuilt from %d events (%d rejected) in %d ms", replay.events, replay.rejected, millis);
         return new Rebuilt(replay.events, replay.rejected, millis);
-    }
-
-    /** Creates the staging tables like the live ones (same columns, keys and indexes); returns the live schema. */
-    private String createStaging(String staging) {
-        String live = (String) em.createNativeQuery("SELECT current_schema()").getSingleResult();
-        em.createNativeQuery("CREATE SCHEMA " + staging).executeUpdate();
-        for (String table : TABLES) {
-            em.createNativeQuery("CREATE UNLOGGED TABLE " + staging + "." + table + " (LIKE " + live + "." + table
-                    + " INCLUDING ALL)").executeUpdate();
-        }
-        return live;
-    }
-
-    /** DELETE rather than TRUNCATE: a reader's snapshot taken before the swap still sees the old rows. */
-    private void replaceLiveRows(String live, String staging) {
-        for (String table : TABLES) {
-            em.createNativeQuery("DELETE FROM " + live + "." + table).executeUpdate();
-        }
-        for (String table : TABLES) {
-            em.createNativeQuery("INSERT INTO " + live + "." + table + " SELECT * FROM " + staging + "." + table)
-                    .executeUpdate();
-        }
     }
 
     /** Reads the topics into the staging schema up to their end offsets as of each call. */

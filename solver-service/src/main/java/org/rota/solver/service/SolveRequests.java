@@ -8,12 +8,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.ReadModelRepository;
 
 /**
  * A user's request to solve a date range. It goes through the work topic like any change, so the replica that owns
@@ -25,12 +26,12 @@ public class SolveRequests {
     public static final String CAUSE = "requested";
     private static final int MAX_WEEKS = 26;
 
-    private final EntityManager em;
+    private final ReadModelRepository readModel;
     private final SolverEvents events;
     private final ZoneId zone;
 
-    SolveRequests(EntityManager em, SolverEvents events, SolverConfig config) {
-        this.em = em;
+    SolveRequests(ReadModelRepository readModel, SolverEvents events, SolverConfig config) {
+        this.readModel = readModel;
         this.events = events;
         this.zone = config.zone();
     }
@@ -51,10 +52,8 @@ public class SolveRequests {
         if (department != null) {
             departments.add(department);
         } else {
-            departments.addAll(em.createQuery("SELECT DISTINCT a.department FROM KnownActivity a WHERE a.start < :to"
-                    + " AND a.end > :from", String.class)
-                    .setParameter("from", from.atStartOfDay(zone).toInstant())
-                    .setParameter("to", to.atStartOfDay(zone).toInstant()).getResultList());
+            departments.addAll(readModel.departmentsWithActivities(from.atStartOfDay(zone).toInstant(),
+                    to.atStartOfDay(zone).toInstant()));
         }
         List<PlanningWindow> windows = new ArrayList<>();
         for (String each : departments) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.PlanningWindow;
 
 /**
  * What the solve worker is doing, for liveness: a worker that died (an {@link Error} escaped a solve) or one stuck in a

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.ReadModelRepository;
 
 /**

@@ -2,6 +2,7 @@ package org.rota.solver.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.rota.events.AllocationEvent;
@@ -24,20 +24,24 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.Allocation;
 import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.mapping.AllocationMapper;
 import org.rota.solver.outbox.SolverEvents;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.InputPosition;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.solver.repository.SolveRunRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
-import org.rota.solver.solver.AllocationSolver;
+import org.rota.solver.solver.BusyInterval;
 import org.rota.solver.solver.Problem;
+import org.rota.solver.solver.RuleViolation;
 import org.rota.solver.solver.Solution;
+import org.rota.solver.solver.SolveStatus;
 import org.rota.solver.solver.SolverOptions;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +51,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Solves one planning window and, when the result differs from the current allocation, stores it as the window's next
  * version and publishes it. The solve itself runs outside any transaction; the commit is short and serialised across
- * replicas, so two windows cannot both take one clinician at overlapping times: the later commit re-queues its window.
+ * replicas and checks the result against the clinicians' work elsewhere as it stands then, so two windows cannot
+ * together break a working-time rule: the later commit re-queues its window.
  * The input is read in one snapshot, whose position must be at least as new as the current allocation's for the
  * result to replace it (two replicas may solve one window around a rebalance); a window beyond the solve budget is
  * reported TOO_LARGE without being loaded.
@@ -56,39 +61,47 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WindowSolver {
 
     private static final Logger LOG = Logger.getLogger(WindowSolver.class);
-    /** Arbitrary constant naming the advisory lock that serialises allocation commits. */
-    private static final long COMMIT_LOCK = 0x526f7461416c6cL;
     /** The solver status of a version published for a window beyond the solve budget. */
     public static final String TOO_LARGE = "TOO_LARGE";
+    /** The reason a solve that threw counts under in {@code rota_solver_failed_solves_total}. */
+    static final String EXCEPTION = "EXCEPTION";
 
-    private final EntityManager em;
     private final ProblemBuilder problems;
+    private final AllocationRepository allocations;
+    private final SolveRunRepository solveRuns;
+    private final PinRepository pins;
+    private final WorkElsewhere workElsewhere;
     private final SolverEvents events;
-    private final ObjectMapper json;
     private final ZoneId zone;
     private final String instanceId;
     private final double resolveTimeLimitSeconds;
-    private final AllocationSolver solver;
+    private final CoreSolver solver;
     private final ReadModelRepository readModel;
     private final InputPosition positions;
     private final WindowBudget budget;
+    private final FreezePolicy freeze;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
     private final DistributionSummary unfilledSeats;
 
-    WindowSolver(EntityManager em, ProblemBuilder problems, ReadModelRepository readModel, InputPosition positions,
-            WindowBudget budget, SolverEvents events, ObjectMapper json, SolverConfig config, MeterRegistry metrics) {
-        this.em = em;
+    WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
+            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions,
+            WindowBudget budget, CoreSolver solver, FreezePolicy freeze,
+            SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
+        this.allocations = allocations;
+        this.solveRuns = solveRuns;
+        this.pins = pins;
+        this.workElsewhere = workElsewhere;
         this.readModel = readModel;
         this.positions = positions;
         this.budget = budget;
+        this.freeze = freeze;
         this.events = events;
-        this.json = json;
         this.zone = config.zone();
         this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
         this.instanceId = config.instanceId().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
-        this.solver = new AllocationSolver(problems.options());
+        this.solver = solver;
         this.metrics = metrics;
         this.solveTimer = Timer.builder("rota.solver.solve.duration").description("Wall time of one window solve")
                 .publishPercentiles(0.5, 0.95).register(metrics);
@@ -128,15 +141,18 @@ public class WindowSolver {
             String position = positions.readConsistently();
             WindowSize size = WindowSize.of(window, zone, readModel);
             Optional<String> tooLarge = budget.exceededBy(size);
-            WindowProblem problem = tooLarge.isPresent() ? null : problems.build(window);
+            WindowProblem problem = tooLarge.isPresent() ? null : freeze.apply(problems.build(window));
             return new WindowInput(runId, started, window, position, size, tooLarge, problem);
         });
     }
 
-    /** Solves what was read (outside any transaction) and commits the result. */
+    /** Solves what was read (outside any transaction) and commits the result, unless the solver failed. */
     public SolveRun complete(WindowInput input, Trigger trigger) {
         try {
             Solution solution = input.tooLarge().isPresent() ? null : solveTimed(input.problem());
+            if (solution != null && !isSolved(solution.status())) {
+                return QuarkusTransaction.requiringNew().call(() -> refused(input, trigger, solution));
+            }
             return QuarkusTransaction.requiringNew().call(() -> commit(input, trigger, solution));
         } catch (RuntimeException e) {
             return failed(input.runId(), input.window(), trigger, input.started(), input.position(), e);
@@ -153,15 +169,42 @@ public class WindowSolver {
             return problem;
         }
         SolverOptions options = problem.options();
-        double limit = Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds);
-        return problem.withOptions(new SolverOptions(limit, options.workers(), options.seed(), options.minRestMinutes(),
-                options.maxActivitiesPerDay(), options.weights()));
+        return problem.withOptions(options.withTimeLimitSeconds(
+                Math.min(options.timeLimitSeconds(), resolveTimeLimitSeconds)));
+    }
+
+    /** Only a solution (optimal or not) is an allocation; INFEASIBLE or MODEL_INVALID says nothing about the window. */
+    private static boolean isSolved(SolveStatus status) {
+        return status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE;
+    }
+
+    /**
+     * A solve that ended without a solution is never published: the previous allocation stands, and the run is in
+     * the history with the solver's status. It is not retried, since the same input gives the same answer; the
+     * window's next change solves it again.
+     */
+    private SolveRun refused(WindowInput input, Trigger trigger, Solution solution) {
+        SolveRun run = AllocationMapper.run(input.runId(), input.window(), trigger, input.started(), solution,
+                input.problem().activities().size());
+        run.inputSnapshot = input.position();
+        run.outcome = Outcome.REFUSED;
+        Optional<Allocation> previous = allocations.latest(input.window().id());
+        run.allocationVersion = previous.map(a -> a.version).orElse(null);
+        run.detail = "The solver ended " + solution.status() + "; "
+                + previous.map(a -> "v" + a.version + " stands").orElse("nothing was published");
+        failedSolve(solution.status().name());
+        LOG.errorf("%s not published: %s", input.window(), run.detail);
+        return finished(run);
+    }
+
+    private void failedSolve(String reason) {
+        metrics.counter("rota.solver.failed.solves", "reason", reason).increment();
     }
 
     private SolveRun commit(WindowInput input, Trigger trigger, Solution solution) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:lock)").setParameter("lock", COMMIT_LOCK).getSingleResult();
+        allocations.lockCommits();
         PlanningWindow window = input.window();
-        Allocation previous = latest(window);
+        Allocation previous = allocations.latest(window.id()).orElse(null);
         if (previous != null && !positions.atLeastAsNew(input.position(), previous.inputSnapshot)) {
             return superseded(input, trigger, previous);
         }
@@ -169,32 +212,41 @@ public class WindowSolver {
             return tooLarge(input, trigger, previous);
         }
         WindowProblem problem = input.problem();
+        FrozenWindow frozen = problem.frozen();
+        solution = frozen.withoutFreezeConflicts(solution);
         UUID runId = input.runId();
         Map<UUID, KnownActivity> activities = new HashMap<>();
         problem.activities().forEach(activity -> activities.put(activity.id, activity));
-        List<AssignmentEntry> assignments = AllocationMapper.assignments(solution, activities);
-        List<UnfilledEntry> unfilled = AllocationMapper.unfilled(solution, activities);
+        List<CurrentAssignment> current = allocations.currentAssignments(window.id());
+        Set<Change> before = new HashSet<>();
+        current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
+        List<AssignmentEntry> solved = AllocationMapper.assignments(solution, activities);
+        // what has started goes back as published; within the freeze horizon a change is urgent
+        List<AssignmentEntry> assignments = frozen.assignments(solved, before);
+        List<UnfilledEntry> unfilled = frozen.unfilled(AllocationMapper.unfilled(solution, activities));
 
         SolveRun run = AllocationMapper.run(runId, window, trigger, input.started(), solution,
                 problem.activities().size());
         run.inputSnapshot = input.position();
-        Optional<String> doubleBooking = doubleBooking(window, assignments);
-        if (doubleBooking.isPresent()) {
+        Optional<String> brokenRule = brokenRule(input, solution);
+        if (brokenRule.isPresent()) {
             run.outcome = Outcome.REQUEUED;
-            run.detail = doubleBooking.get();
-            events.windowDirty(window, "double booking avoided: " + doubleBooking.get());
+            run.detail = brokenRule.get();
+            events.windowDirty(window, "rule kept at commit: " + brokenRule.get());
             return finished(run);
         }
 
-        List<CurrentAssignment> current = em.createQuery(
-                "SELECT a FROM CurrentAssignment a WHERE a.windowId = :window", CurrentAssignment.class)
-                .setParameter("window", window.id()).getResultList();
-        Set<Change> before = new HashSet<>();
-        current.forEach(a -> before.add(new Change(a.activityId, a.clinicianId)));
         Set<Change> after = new HashSet<>();
-        assignments.forEach(a -> after.add(new Change(a.activityId(), a.clinicianId())));
-        List<Change> added = sorted(after.stream().filter(c -> !before.contains(c)).toList());
-        List<Change> removed = sorted(before.stream().filter(c -> !after.contains(c)).toList());
+        Map<UUID, Instant> starts = new HashMap<>();
+        assignments.forEach(a -> {
+            after.add(new Change(a.activityId(), a.clinicianId()));
+            starts.put(a.activityId(), a.start());
+        });
+        current.forEach(a -> starts.put(a.activityId, a.start));
+        List<Change> added = sorted(after.stream().filter(c -> !before.contains(c))
+                .map(c -> frozen.change(c, starts.get(c.activityId()))).toList());
+        List<Change> removed = sorted(before.stream().filter(c -> !after.contains(c))
+                .map(c -> frozen.change(c, starts.get(c.activityId()))).toList());
         run.changedAssignments = added.size() + removed.size();
 
         if (previous != null && added.isEmpty() && removed.isEmpty() && sameUnfilled(previous, unfilled)) {
@@ -212,10 +264,10 @@ public class WindowSolver {
         long version = previous == null ? 1 : previous.version + 1;
         AllocationEvent allocation = AllocationMapper.event(window, zone, version, runId, solution, assignments,
                 unfilled, new AllocationEvent.Diff(previous == null ? null : previous.version, added, removed));
-        current.forEach(em::remove);
-        em.flush();
-        assignments.forEach(entry -> em.persist(AllocationMapper.currentAssignment(window, entry)));
+        allocations.replaceCurrentAssignments(window.id(),
+                assignments.stream().map(entry -> AllocationMapper.currentAssignment(window, entry)).toList());
         publish(allocation, input.position());
+        replanPinsOfReleased(window, removed);
 
         run.outcome = Outcome.PUBLISHED;
         run.allocationVersion = version;
@@ -227,16 +279,7 @@ public class WindowSolver {
     }
 
     private void publish(AllocationEvent allocation, String position) {
-        Allocation stored = new Allocation();
-        stored.id = UUID.randomUUID();
-        stored.windowId = allocation.windowId();
-        stored.department = allocation.department();
-        stored.weekStart = allocation.weekStart();
-        stored.version = allocation.version();
-        stored.publishedAt = allocation.publishedAt();
-        stored.inputSnapshot = position;
-        stored.document = toJson(allocation);
-        em.persist(stored);
+        allocations.store(allocation, position);
         events.allocationPublished(allocation);
         metrics.counter("rota.solver.allocations.published").increment();
     }
@@ -262,7 +305,7 @@ public class WindowSolver {
         run.detail = input.tooLarge().orElseThrow();
         metrics.counter("rota.solver.windows.too.large").increment();
         LOG.errorf("%s not solved: %s", window, run.detail);
-        AllocationEvent before = previous == null ? null : read(previous);
+        AllocationEvent before = previous == null ? null : allocations.event(previous);
         if (before != null && TOO_LARGE.equals(before.solverStatus())) {
             previous.inputSnapshot = input.position();
             run.allocationVersion = previous.version;
@@ -290,40 +333,46 @@ public class WindowSolver {
         return run;
     }
 
-    /** Another window may have taken one of these clinicians at an overlapping time since this solve started. */
-    private Optional<String> doubleBooking(PlanningWindow window, List<AssignmentEntry> assignments) {
-        for (AssignmentEntry entry : assignments) {
-            List<CurrentAssignment> clashes = em.createQuery("SELECT a FROM CurrentAssignment a"
-                    + " WHERE a.clinicianId = :clinician AND a.windowId <> :window AND a.start < :end AND a.end > :start",
-                    CurrentAssignment.class)
-                    .setParameter("clinician", entry.clinicianId()).setParameter("window", window.id())
-                    .setParameter("start", entry.start()).setParameter("end", entry.end())
-                    .setMaxResults(1).getResultList();
-            if (!clashes.isEmpty()) {
-                return Optional.of("clinician " + entry.clinicianId() + " is taken in " + clashes.get(0).windowId);
-            }
+    /**
+     * Other windows may have published since this solve read its input: the solution is checked, under the commit
+     * lock, against the clinicians' fixed work as it stands now, with the rules of the solve itself. A window that
+     * would break one is re-queued, never published.
+     */
+    private Optional<String> brokenRule(WindowInput input, Solution solution) {
+        Problem problem = input.problem().problem();
+        // the fixed work as it stands now, and the window's own activities that have started (kept as published)
+        List<BusyInterval> fixedWork = new ArrayList<>(problems.fixedWork(input.window(), problem.options()));
+        fixedWork.addAll(input.problem().frozen().keptWork());
+        List<RuleViolation> violations = solver.violations(problem.withBusy(fixedWork), solution.assignments());
+        if (violations.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        RuleViolation first = violations.get(0);
+        return Optional.of(first.rule() + ": clinician " + first.clinicianId() + " on activity " + first.activityId()
+                + (first.detail() == null ? "" : " (" + first.detail() + ")")
+                + (violations.size() > 1 ? " and " + (violations.size() - 1) + " more" : ""));
     }
 
-    private Allocation latest(PlanningWindow window) {
-        return em.createQuery("SELECT a FROM Allocation a WHERE a.windowId = :window ORDER BY a.version DESC",
-                Allocation.class).setParameter("window", window.id()).setMaxResults(1).getResultStream()
-                .findFirst().orElse(null);
+    /**
+     * A pin beats an automatic assignment elsewhere: a window that released a clinician may let another window keep
+     * its pin of them, which it could not while the clinician was taken here.
+     */
+    private void replanPinsOfReleased(PlanningWindow window, List<Change> removed) {
+        Set<UUID> released = new HashSet<>();
+        removed.forEach(change -> released.add(change.clinicianId()));
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        Set<PlanningWindow> windows = new HashSet<>();
+        for (UUID clinician : released) {
+            windows.addAll(pins.windowsPinning(clinician, reach.from(), reach.to(), zone));
+        }
+        windows.remove(window);
+        windows.forEach(other -> events.windowDirty(other, "a pinned clinician was released by " + window));
     }
 
     private boolean sameUnfilled(Allocation previous, List<UnfilledEntry> unfilled) {
-        AllocationEvent before = read(previous);
+        AllocationEvent before = allocations.event(previous);
         return !TOO_LARGE.equals(before.solverStatus())
                 && Objects.equals(Set.copyOf(before.unfilled()), Set.copyOf(unfilled));
-    }
-
-    private AllocationEvent read(Allocation allocation) {
-        try {
-            return json.readValue(allocation.document, AllocationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored allocation " + allocation.id + " is unreadable", e);
-        }
     }
 
     /**
@@ -333,6 +382,7 @@ public class WindowSolver {
     private SolveRun failed(UUID runId, PlanningWindow window, Trigger trigger, Instant started, String position,
             RuntimeException e) {
         LOG.errorf(e, "Solving %s failed", window);
+        failedSolve(EXCEPTION);
         SolveRun run = new SolveRun();
         run.id = runId;
         run.windowId = window.id();
@@ -358,16 +408,8 @@ public class WindowSolver {
             LOG.infof("%s solved (%s): %s%s", run.windowId, run.trigger, run.outcome,
                     run.detail == null ? "" : " - " + run.detail);
         }
-        em.persist(run);
+        solveRuns.persist(run);
         return run;
-    }
-
-    private String toJson(AllocationEvent allocation) {
-        try {
-            return json.writeValueAsString(allocation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hostName() {

@@ -8,7 +8,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ final class AllocationModel {
     final IntVar[] unfilled;
 
     private final Instance instance;
+    private final HardRules rules;
     private final Eligibility eligibility;
     private final Weights weights;
     private final List<Integer> acceptedPins;
@@ -36,18 +36,19 @@ final class AllocationModel {
     private IntVar minLoad;
     private IntVar spreadHours;
 
-    AllocationModel(Instance instance, Eligibility eligibility, List<Integer> acceptedPins,
+    AllocationModel(Instance instance, HardRules rules, Eligibility eligibility, List<Integer> acceptedPins,
                     PreviousAllocation previous) {
-        this(instance, eligibility, acceptedPins, previous, true);
+        this(instance, rules, eligibility, acceptedPins, previous, true);
     }
 
     /**
      * @param withFairness false builds the relaxation without the fairness term: as that term is never negative, its
      *                     bound is a valid bound of the full model, and without it the model splits by ISO week
      */
-    AllocationModel(Instance instance, Eligibility eligibility, List<Integer> acceptedPins,
+    AllocationModel(Instance instance, HardRules rules, Eligibility eligibility, List<Integer> acceptedPins,
                     PreviousAllocation previous, boolean withFairness) {
         this.instance = instance;
+        this.rules = rules;
         this.eligibility = eligibility;
         this.weights = instance.options.weights();
         this.acceptedPins = acceptedPins;
@@ -60,10 +61,10 @@ final class AllocationModel {
 
         requireEachSeatFilledOrUnfilled();
         forbidOverlappingActivities();
-        enforceMinimumRest();
+        limitDutyPeriods();
         limitActivitiesPerDay();
         limitWeeklyMinutesByFte();
-        limitCredentialUsesPerWeek();
+        limitProcedureUsesPerWeek();
         keepPins();
 
         penaliseUnfilledSeats();
@@ -98,65 +99,213 @@ final class AllocationModel {
         }
     }
 
-    /** Two activities of one clinician less than minRestMinutes apart cannot both be taken. */
-    private void enforceMinimumRest() {
-        int rest = instance.options.minRestMinutes();
-        if (rest <= 0) {
-            return;
-        }
+    /**
+     * Duty periods last at most maxDuty ({@link HardRules}). Per clinician, over their candidate activities and their
+     * fixed work near them, in start order (fixed work is always worked):
+     * <ol>
+     *   <li>two pieces less than the rest apart whose joint span exceeds maxDuty: not both (everything worked between
+     *   them would be in the same duty period anyway);</li>
+     *   <li>{@code brk[m]} may be true only if m is worked and nothing worked before m ends less than the rest before
+     *   m starts (m starts a new duty period); for pieces i before j, at least the rest apart, with end(j) − start(i) >
+     *   maxDuty and start(j) − start(i) < maxDuty + rest, that pieces between them could bridge:
+     *   ¬x[i] ∨ ¬x[j] ∨ ⋁ brk[m] over the pieces m after i up to j.</li>
+     * </ol>
+     * Sound: the clause is violated only when i and j are worked and every worked piece after i up to j continues a
+     * duty period, i.e. i and j share one whose span exceeds maxDuty. Complete: take a too-long duty period, its first
+     * piece i, and the first piece j after which the period's span exceeds maxDuty. Everything before j ends by
+     * start(i) + maxDuty, so start(j) < start(i) + maxDuty + rest and end(j) − start(i) > maxDuty; no worked piece up
+     * to j starts a period, so either rule 1 (i, j closer than the rest) or rule 2's clause for (i, j) is violated.
+     * Fixed work alone is a fact, never a constraint; a candidate that fixed work alone rules out has no variable.
+     */
+    private void limitDutyPeriods() {
+        long reach = rules.restSeconds + rules.maxDutySeconds;
         for (int c = 0; c < instance.clinicianCount(); c++) {
-            addAtMostOnePerClique(eligibility.byClinician[c], rest * 60L);
-        }
-    }
-
-    /** At most maxActivitiesPerDay activities start on one day (in the zone) for one clinician. */
-    private void limitActivitiesPerDay() {
-        int max = instance.options.maxActivitiesPerDay();
-        for (int c = 0; c < instance.clinicianCount(); c++) {
-            Map<Integer, List<Integer>> byDay = groupPairs(eligibility.byClinician[c], p -> instance.day[eligibility.activity[p]]);
-            for (List<Integer> pairs : byDay.values()) {
-                if (pairs.size() > max) {
-                    model.addLessOrEqual(LinearExpr.sum(literals(pairs)), max);
-                }
-            }
-        }
-    }
-
-    /** Minutes of activities starting in one ISO week ≤ fte × maxMinutesPerWeek, for clinicians with a cap. */
-    private void limitWeeklyMinutesByFte() {
-        for (int c = 0; c < instance.clinicianCount(); c++) {
-            var cap = instance.clinicians[c].weeklyCapMinutes();
-            if (cap.isEmpty()) {
+            int[] pairs = eligibility.byClinician[c];
+            if (pairs.length == 0) {
                 continue;
             }
-            Map<Integer, List<Integer>> byWeek = groupPairs(eligibility.byClinician[c], p -> instance.week[eligibility.activity[p]]);
-            for (List<Integer> pairs : byWeek.values()) {
-                long total = pairs.stream().mapToLong(p -> instance.minutes[eligibility.activity[p]]).sum();
-                if (total > cap.getAsInt()) {
-                    long[] minutes = pairs.stream().mapToLong(p -> instance.minutes[eligibility.activity[p]]).toArray();
-                    model.addLessOrEqual(LinearExpr.weightedSum(literals(pairs), minutes), cap.getAsInt());
+            List<Piece> pieces = new ArrayList<>();
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int p : pairs) {
+                HardRules.Work work = rules.work(eligibility.activity[p]);
+                pieces.add(new Piece(work, p));
+                first = Math.min(first, work.start());
+                last = Math.max(last, work.end());
+            }
+            for (HardRules.Work work : rules.fixed(c)) {
+                if (work.start() < last + reach && work.end() > first - reach) {
+                    pieces.add(new Piece(work, -1));
+                }
+            }
+            pieces.sort(java.util.Comparator.comparing(Piece::work, HardRules.BY_START)
+                    .thenComparingInt(Piece::pair));
+            forbidPairsWithoutRest(pieces);
+            forbidChainsTooLong(pieces);
+        }
+    }
+
+    /** A candidate activity (pair ≥ 0) or a piece of fixed work (pair −1). */
+    private record Piece(HardRules.Work work, int pair) {
+
+        boolean fixed() {
+            return pair < 0;
+        }
+    }
+
+    private void forbidPairsWithoutRest(List<Piece> pieces) {
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece earlier = pieces.get(i);
+            for (int j = i + 1; j < pieces.size(); j++) {
+                Piece later = pieces.get(j);
+                if (later.work().start() - earlier.work().start() >= rules.restSeconds + rules.maxDutySeconds) {
+                    break;
+                }
+                if (!earlier.fixed() && !later.fixed() && rules.restBroken(earlier.work(), later.work())) {
+                    model.addBoolOr(new Literal[] {x[earlier.pair()].not(), x[later.pair()].not()});
                 }
             }
         }
     }
 
-    /** A credential with maxPerWeek covers at most that many activities of its procedure per ISO week. */
-    private void limitCredentialUsesPerWeek() {
-        Map<Long, List<Integer>> byCredentialWeek = new HashMap<>();
-        for (int p = 0; p < eligibility.size; p++) {
-            int k = eligibility.credential[p];
-            if (k >= 0 && instance.problem.credentials().get(k).maxPerWeek() != null) {
-                long key = (long) k * instance.weekCount + instance.week[eligibility.activity[p]];
-                byCredentialWeek.computeIfAbsent(key, unused -> new ArrayList<>()).add(p);
+    private void forbidChainsTooLong(List<Piece> pieces) {
+        Literal[] periodStart = new Literal[pieces.size()];
+        boolean[] periodStartDefined = new boolean[pieces.size()];
+        for (int i = 0; i < pieces.size(); i++) {
+            HardRules.Work from = pieces.get(i).work();
+            for (int j = i + 1; j < pieces.size(); j++) {
+                HardRules.Work to = pieces.get(j).work();
+                if (to.start() - from.start() >= rules.maxDutySeconds + rules.restSeconds) {
+                    break;
+                }
+                if (HardRules.gap(from, to) < rules.restSeconds || to.end() - from.start() <= rules.maxDutySeconds
+                        || !bridgeable(pieces, i, j, false)) {
+                    continue;
+                }
+                if (bridgeable(pieces, i, j, true) && pieces.get(i).fixed() && pieces.get(j).fixed()) {
+                    continue; // fixed work alone makes this duty period: a fact, not a choice
+                }
+                List<Literal> clause = new ArrayList<>();
+                if (!pieces.get(i).fixed()) {
+                    clause.add(x[pieces.get(i).pair()].not());
+                }
+                if (!pieces.get(j).fixed()) {
+                    clause.add(x[pieces.get(j).pair()].not());
+                }
+                for (int m = i + 1; m <= j; m++) {
+                    if (!periodStartDefined[m]) {
+                        periodStart[m] = periodStart(pieces, m);
+                        periodStartDefined[m] = true;
+                    }
+                    if (periodStart[m] != null) {
+                        clause.add(periodStart[m]);
+                    }
+                }
+                if (!clause.isEmpty()) {
+                    model.addBoolOr(clause);
+                }
             }
         }
-        byCredentialWeek.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            int k = (int) (entry.getKey() / instance.weekCount);
-            int cap = instance.problem.credentials().get(k).maxPerWeek();
-            if (entry.getValue().size() > cap) {
-                model.addLessOrEqual(LinearExpr.sum(literals(entry.getValue())), cap);
+    }
+
+    /**
+     * Whether pieces strictly between i and j (ending by start(i) + maxDuty) could chain i to j with gaps below the
+     * rest; with {@code fixedOnly}, using fixed work alone.
+     */
+    private boolean bridgeable(List<Piece> pieces, int i, int j, boolean fixedOnly) {
+        long reached = pieces.get(i).work().end();
+        long limit = pieces.get(i).work().start() + rules.maxDutySeconds;
+        for (int m = i + 1; m < j; m++) {
+            HardRules.Work work = pieces.get(m).work();
+            if ((fixedOnly && !pieces.get(m).fixed()) || work.end() > limit) {
+                continue;
             }
-        });
+            if (work.start() - reached < rules.restSeconds) {
+                reached = Math.max(reached, work.end());
+            }
+        }
+        return pieces.get(j).work().start() - reached < rules.restSeconds;
+    }
+
+    /**
+     * A literal that may be true only when piece m is worked and starts a duty period (nothing worked before it ends
+     * less than the rest before its start); null when it never can (fixed work continues into it).
+     */
+    private Literal periodStart(List<Piece> pieces, int m) {
+        HardRules.Work work = pieces.get(m).work();
+        List<Integer> before = new ArrayList<>();
+        for (int p = 0; p < m; p++) {
+            if (work.start() - pieces.get(p).work().end() < rules.restSeconds) {
+                if (pieces.get(p).fixed()) {
+                    return null;
+                }
+                before.add(pieces.get(p).pair());
+            }
+        }
+        BoolVar starts = model.newBoolVar("");
+        if (!pieces.get(m).fixed()) {
+            model.addImplication(starts, x[pieces.get(m).pair()]);
+        }
+        for (int p : before) {
+            model.addBoolOr(new Literal[] {starts.not(), x[p].not()});
+        }
+        return starts;
+    }
+
+    /** At most maxActivitiesPerDay activities (fixed work included) start on one day (in the zone) per clinician. */
+    private void limitActivitiesPerDay() {
+        for (int c = 0; c < instance.clinicianCount(); c++) {
+            int clinician = c;
+            Map<Integer, List<Integer>> byDay = groupPairs(eligibility.byClinician[c], p -> instance.day[eligibility.activity[p]]);
+            for (List<Integer> pairs : byDay.values()) {
+                int room = Math.max(0, rules.maxPerDay
+                        - rules.fixedOnDay(clinician, instance.startDate[eligibility.activity[pairs.get(0)]]));
+                if (pairs.size() > room) {
+                    model.addLessOrEqual(LinearExpr.sum(literals(pairs)), room);
+                }
+            }
+        }
+    }
+
+    /** Minutes (fixed work included) starting in one ISO week ≤ fte × the weekly cap. */
+    private void limitWeeklyMinutesByFte() {
+        for (int c = 0; c < instance.clinicianCount(); c++) {
+            int clinician = c;
+            Map<Integer, List<Integer>> byWeek = groupPairs(eligibility.byClinician[c], p -> instance.week[eligibility.activity[p]]);
+            for (List<Integer> pairs : byWeek.values()) {
+                int week = rules.work(eligibility.activity[pairs.get(0)]).week();
+                long room = Math.max(0, rules.weeklyCap(clinician) - rules.fixedMinutesInWeek(clinician, week));
+                long total = pairs.stream().mapToLong(p -> instance.minutes[eligibility.activity[p]]).sum();
+                if (total > room) {
+                    long[] minutes = pairs.stream().mapToLong(p -> instance.minutes[eligibility.activity[p]]).toArray();
+                    model.addLessOrEqual(LinearExpr.weightedSum(literals(pairs), minutes), room);
+                }
+            }
+        }
+    }
+
+    /** Per clinician, procedure and ISO week, activities (fixed work included) ≤ the strictest maxPerWeek. */
+    private void limitProcedureUsesPerWeek() {
+        for (int c = 0; c < instance.clinicianCount(); c++) {
+            Map<String, List<Integer>> groups = new java.util.TreeMap<>();
+            for (int p : eligibility.byClinician[c]) {
+                HardRules.Work work = rules.work(eligibility.activity[p]);
+                if (work.procedure() != null) {
+                    groups.computeIfAbsent(work.week() + "/" + work.procedure(), unused -> new ArrayList<>()).add(p);
+                }
+            }
+            for (List<Integer> pairs : groups.values()) {
+                HardRules.Work work = rules.work(eligibility.activity[pairs.get(0)]);
+                var cap = rules.procedureCap(c, work.procedure(), work.week());
+                if (cap.isEmpty()) {
+                    continue;
+                }
+                int room = Math.max(0, cap.getAsInt() - rules.fixedOfProcedureInWeek(c, work.procedure(), work.week()));
+                if (pairs.size() > room) {
+                    model.addLessOrEqual(LinearExpr.sum(literals(pairs)), room);
+                }
+            }
+        }
     }
 
     /** Pins that passed validation are fixed; the others were reported as pin conflicts. */

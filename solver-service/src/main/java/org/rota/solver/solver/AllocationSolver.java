@@ -57,8 +57,10 @@ public final class AllocationSolver {
     public Solution solve(Problem problem) {
         long started = System.nanoTime();
         Instance instance = new Instance(problem, defaults);
-        EligibilityCalculator calculator = new EligibilityCalculator(instance);
+        HardRules rules = new HardRules(instance);
+        EligibilityCalculator calculator = new EligibilityCalculator(instance, rules);
         Eligibility eligibility = calculator.calculate();
+        WeightSafety.requireSafe(instance, eligibility);
         HardRuleLedger ledger = new HardRuleLedger(instance, eligibility);
         PinValidator.Result pins = PinValidator.validate(instance, eligibility, calculator, ledger);
         PreviousAllocation previous = PreviousAllocation.of(instance, eligibility);
@@ -84,7 +86,7 @@ public final class AllocationSolver {
         long solveMillis;
         CpSatRun.Result run;
         if (!staged) {
-            AllocationModel model = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
+            AllocationModel model = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
             model.hint(greedy);
             modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
@@ -95,7 +97,7 @@ public final class AllocationSolver {
             // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
             // into one component per ISO week, which CP-SAT solves and bounds quickly; that bound holds for the full
             // model because fairness is never negative. The full model's LP bound is tighter but slow to come.
-            AllocationModel relaxed = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous, false);
+            AllocationModel relaxed = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous, false);
             relaxed.hint(greedy);
             long relaxedModelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
@@ -107,7 +109,7 @@ public final class AllocationSolver {
             boolean[] start = first.chosen() != null ? first.chosen().clone() : greedy.clone();
             LocalSearch.improve(instance, eligibility, start, pinned, previous.keepablePairs(),
                     deadline(fullStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_STAGE_LOCAL_SEARCH_SECONDS));
-            AllocationModel full = new AllocationModel(instance, eligibility, pins.acceptedPairs(), previous);
+            AllocationModel full = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
             full.hint(start);
             modelMillis = relaxedModelMillis + millisSince(fullStarted);
             long secondStarted = System.nanoTime();
@@ -140,7 +142,8 @@ public final class AllocationSolver {
             status = SolveStatus.OPTIMAL;
             bound = breakdown.total();
         }
-        UnfilledSeatExplainer explainer = new UnfilledSeatExplainer(instance, calculator, pins.conflictActivities());
+        StaffingExplainer explainer = new StaffingExplainer(instance, calculator, eligibility, pins.conflictActivities(),
+                StaffingExplainer.assignmentsOf(eligibility, chosen));
         Long firstFeasible = firstSolution.millis();
         Solution solution = new Solution(status, objective, bound,
                 assignments(instance, eligibility, chosen),
@@ -154,6 +157,112 @@ public final class AllocationSolver {
                 staged ? " (staged)" : "", status, objective, bound, solution.unfilledSeatCount(),
                 millisSince(started), modelMillis, solveMillis, firstFeasible);
         return solution;
+    }
+
+    /**
+     * Why each clinician of the problem does or does not serve {@code activityId}, judged with the same eligibility and
+     * working-time rules as the solve, against the clinician's fixed work ({@link Problem#busy()}) and, when given,
+     * {@code assignments} (a solution of this problem, e.g. {@link Solution#assignments()}; null: judge against fixed work
+     * only). Also gives each empty seat of the activity its reason. An unknown activity id is an
+     * {@link InvalidProblemException} on {@code activityId}.
+     */
+    public ActivityExplanation explain(Problem problem, String activityId, List<Assignment> assignments) {
+        Judged judged = judge(problem, assignments);
+        int a = judged.activity(activityId);
+        List<ClinicianVerdict> verdicts = new ArrayList<>();
+        for (int c = 0; c < judged.instance.clinicianCount(); c++) {
+            verdicts.add(judged.explainer.verdict(a, c, true, judged.previous));
+        }
+        List<UnfilledSeat> unfilled = List.of();
+        if (assignments != null) {
+            long filled = verdicts.stream().filter(v -> v.verdict() == Verdict.ASSIGNED).count();
+            unfilled = judged.explainer.unfilledSeats(a, (int) Math.max(0, judged.instance.required[a] - filled));
+        }
+        return new ActivityExplanation(activityId, verdicts, unfilled);
+    }
+
+    /** One clinician's verdict from {@link #explain}: "can C still serve A here, and if not, which rule stops them?" */
+    public ClinicianVerdict verdict(Problem problem, String activityId, String clinicianId, List<Assignment> assignments) {
+        Judged judged = judge(problem, assignments);
+        int a = judged.activity(activityId);
+        Integer c = judged.instance.clinicianIndex.get(clinicianId);
+        if (c == null) {
+            throw new InvalidProblemException("clinicianId", "is not a clinician of the problem: " + clinicianId);
+        }
+        return judged.explainer.verdict(a, c, true, judged.previous);
+    }
+
+    /**
+     * The commit check: every assignment of {@code assignments} (only {@code activityId} and {@code clinicianId} are read)
+     * that breaks eligibility or a working-time rule given the problem's fixed work. Assignments are replayed earliest
+     * activity first and a violating one is not counted further, so the list names the later of two clashing assignments;
+     * empty means the assignments can be published. Assignments to activities outside the problem are ignored.
+     */
+    public List<RuleViolation> violations(Problem problem, List<Assignment> assignments) {
+        Instance instance = new Instance(problem, defaults);
+        HardRules rules = new HardRules(instance);
+        EligibilityCalculator calculator = new EligibilityCalculator(instance, rules);
+        HardRuleLedger ledger = new HardRuleLedger(instance, rules, null);
+        List<Assignment> ordered = assignments.stream()
+                .filter(assignment -> instance.activityIndex.containsKey(assignment.activityId()))
+                .sorted(Comparator.comparing((Assignment assignment) -> instance.activityIndex.get(assignment.activityId()))
+                        .thenComparing(Assignment::clinicianId))
+                .toList();
+        List<RuleViolation> violations = new ArrayList<>();
+        for (Assignment assignment : ordered) {
+            int a = instance.activityIndex.get(assignment.activityId());
+            Integer c = instance.clinicianIndex.get(assignment.clinicianId());
+            if (c == null) {
+                violations.add(new RuleViolation(assignment.activityId(), assignment.clinicianId(), Verdict.INACTIVE,
+                        "not a clinician of the problem"));
+                continue;
+            }
+            EligibilityCalculator.Assessment assessment = calculator.assess(a, c);
+            HardRuleLedger.Violation violation = !assessment.eligible()
+                    ? new HardRuleLedger.Violation(assessment.verdict(),
+                            assessment.verdict().compareTo(Verdict.BUSY_ELSEWHERE) >= 0 ? calculator.fixedWorkDetail(a, c)
+                                    : StaffingExplainer.describe(assessment.verdict()))
+                    : ledger.check(a, c);
+            if (violation != null) {
+                violations.add(new RuleViolation(assignment.activityId(), assignment.clinicianId(), violation.rule(),
+                        violation.detail()));
+            } else {
+                ledger.take(a, c);
+            }
+        }
+        return violations;
+    }
+
+    /** A problem prepared for verdicts against some assignments. */
+    private record Judged(Instance instance, StaffingExplainer explainer, PreviousAllocation previous) {
+
+        int activity(String activityId) {
+            Integer a = instance.activityIndex.get(activityId);
+            if (a == null) {
+                throw new InvalidProblemException("activityId", "is not an activity of the problem: " + activityId);
+            }
+            return a;
+        }
+    }
+
+    private Judged judge(Problem problem, List<Assignment> assignments) {
+        Instance instance = new Instance(problem, defaults);
+        HardRules rules = new HardRules(instance);
+        EligibilityCalculator calculator = new EligibilityCalculator(instance, rules);
+        Eligibility eligibility = calculator.calculate();
+        List<int[]> pairs = null;
+        if (assignments != null) {
+            pairs = new ArrayList<>();
+            for (Assignment assignment : assignments) {
+                Integer a = instance.activityIndex.get(assignment.activityId());
+                Integer c = instance.clinicianIndex.get(assignment.clinicianId());
+                if (a != null && c != null) {
+                    pairs.add(new int[] {a, c});
+                }
+            }
+        }
+        StaffingExplainer explainer = new StaffingExplainer(instance, calculator, eligibility, Set.of(), pairs);
+        return new Judged(instance, explainer, PreviousAllocation.of(instance, eligibility));
     }
 
     /** The full model's result improved by the relaxation's: the better allocation and the higher bound. */
@@ -188,7 +297,7 @@ public final class AllocationSolver {
     }
 
     private static List<UnfilledSeat> unfilled(Instance instance, Eligibility eligibility, boolean[] chosen,
-                                               UnfilledSeatExplainer explainer) {
+                                               StaffingExplainer explainer) {
         List<UnfilledSeat> result = new ArrayList<>();
         for (int a = 0; a < instance.activityCount(); a++) {
             int filled = 0;
@@ -197,10 +306,7 @@ public final class AllocationSolver {
                     filled++;
                 }
             }
-            int seats = instance.required[a] - filled;
-            if (seats > 0) {
-                result.add(new UnfilledSeat(instance.activities[a].id(), seats, explainer.reasonFor(a)));
-            }
+            result.addAll(explainer.unfilledSeats(a, instance.required[a] - filled));
         }
         return result;
     }

@@ -2,7 +2,8 @@ package org.rota.solver.solver;
 
 /**
  * A clinician who can be assigned. {@code maxMinutesPerWeek} is the full-time weekly cap; the effective cap is
- * {@code fte × maxMinutesPerWeek}. Omitted {@code fte} means full time, omitted {@code active} means active.
+ * {@code fte × maxMinutesPerWeek}; without one, the solver's {@code defaultMaxMinutesPerWeek} applies. Omitted
+ * {@code fte} means full time, omitted {@code active} means active.
  */
 public record Clinician(String id, Double fte, Integer maxMinutesPerWeek, Boolean active, String role) {
 
@@ -19,10 +20,9 @@ public record Clinician(String id, Double fte, Integer maxMinutesPerWeek, Boolea
         this(id, fte, maxMinutesPerWeek, true, null);
     }
 
-    /** The weekly cap after applying the fte, or empty when the clinician has no cap. */
-    public java.util.OptionalInt weeklyCapMinutes() {
-        return maxMinutesPerWeek == null
-                ? java.util.OptionalInt.empty()
-                : java.util.OptionalInt.of((int) Math.floor(fte * maxMinutesPerWeek + 1e-9));
+    /** The weekly cap after applying the fte, the clinician's own cap or else {@code defaultMaxMinutesPerWeek}. */
+    public int weeklyCapMinutes(int defaultMaxMinutesPerWeek) {
+        int cap = maxMinutesPerWeek != null ? maxMinutesPerWeek : defaultMaxMinutesPerWeek;
+        return (int) Math.floor(fte * cap + 1e-9);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 /** The eligible (activity, clinician) pairs, numbered 0..size-1 in activity order, then clinician order. */
 final class Eligibility {
 
+    final HardRules rules;
     final int size;
     final int[] activity;
     final int[] clinician;
@@ -21,7 +22,8 @@ final class Eligibility {
     private final Map<Long, Integer> index = new HashMap<>();
     private final int clinicianCount;
 
-    Eligibility(Instance instance, List<int[]> pairs, List<Level> levels) {
+    Eligibility(Instance instance, HardRules rules, List<int[]> pairs, List<Level> levels) {
+        this.rules = rules;
         size = pairs.size();
         clinicianCount = instance.clinicianCount();
         activity = new int[size];

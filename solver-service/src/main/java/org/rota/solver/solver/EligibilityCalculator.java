@@ -7,35 +7,39 @@ import java.util.Map;
 
 /**
  * Decides which (activity, clinician) pairs may be assigned at all, so that only those get a model variable: the
- * clinician is active; for an activity with a procedure, holds an ACTIVE credential valid on every date the activity
- * touches (in the zone) at the activity's minimum level or above; has no absence and no busy time overlapping it.
- * The first failing check is kept as the pair's {@link Stage}, which also drives the unfilled-seat explanation.
+ * clinician is active; for an activity with a procedure, holds credentials that together are valid (dates in the zone,
+ * ACTIVE status at each moment) over the whole activity at its minimum level or above; has no absence overlapping it;
+ * and no fixed work rules it out by itself ({@link HardRules}). The first failing check is the pair's {@link Verdict}.
  */
 public final class EligibilityCalculator {
 
-    /** How far a pair gets through the checks, in check order; only ELIGIBLE pairs get a variable. */
-    enum Stage {
-        INACTIVE,
-        NO_CREDENTIAL,
-        CREDENTIAL_NOT_VALID,
-        LEVEL_TOO_LOW,
-        ABSENT,
-        BUSY,
-        ELIGIBLE
-    }
+    /**
+     * {@code verdict} is the first check the pair fails in {@link Verdict} order, or ELIGIBLE; {@code credential} indexes
+     * the problem's credentials (one of the best level), -1 for an activity without procedure.
+     */
+    record Assessment(Verdict verdict, Level level, int credential) {
 
-    /** {@code credential} indexes the problem's credential list, -1 for an activity without procedure. */
-    record Assessment(Stage stage, Level level, int credential) {
+        boolean eligible() {
+            return verdict == Verdict.ELIGIBLE;
+        }
     }
 
     private final Instance instance;
+    private final HardRules rules;
     /** Per clinician: procedure code to indexes into the problem's credentials. */
     private final List<Map<String, List<Integer>>> credentialsByProcedure;
     private final List<List<long[]>> absences;
-    private final List<List<long[]>> busy;
+    /** Nothing taken: checks each pair against the clinician's fixed work alone. */
+    private final HardRuleLedger fixedWork;
 
     EligibilityCalculator(Instance instance) {
+        this(instance, new HardRules(instance));
+    }
+
+    EligibilityCalculator(Instance instance, HardRules rules) {
         this.instance = instance;
+        this.rules = rules;
+        this.fixedWork = new HardRuleLedger(instance, rules, null);
         int clinicians = instance.clinicianCount();
         credentialsByProcedure = new ArrayList<>(clinicians);
         for (int c = 0; c < clinicians; c++) {
@@ -57,13 +61,6 @@ public final class EligibilityCalculator {
                 absences.get(c).add(new long[] {absence.from().getEpochSecond(), absence.until().getEpochSecond()});
             }
         }
-        busy = Instance.buckets(clinicians);
-        for (BusyInterval interval : instance.problem.busy()) {
-            Integer c = instance.clinicianIndex.get(interval.clinicianId());
-            if (c != null) {
-                busy.get(c).add(new long[] {interval.from().getEpochSecond(), interval.until().getEpochSecond()});
-            }
-        }
     }
 
     /** Convenience for callers outside the solver: may this clinician staff this activity at all? */
@@ -71,13 +68,14 @@ public final class EligibilityCalculator {
         Instance instance = new Instance(problem, SolverOptions.defaults());
         Integer a = instance.activityIndex.get(activityId);
         Integer c = instance.clinicianIndex.get(clinicianId);
-        return a != null && c != null && new EligibilityCalculator(instance).assess(a, c).stage() == Stage.ELIGIBLE;
+        return a != null && c != null
+                && new EligibilityCalculator(instance, new HardRules(instance)).assess(a, c).eligible();
     }
 
     Assessment assess(int a, int c) {
         Clinician clinician = instance.clinicians[c];
         if (!clinician.active()) {
-            return new Assessment(Stage.INACTIVE, null, -1);
+            return new Assessment(Verdict.INACTIVE, null, -1);
         }
         Activity activity = instance.activities[a];
         Level level = null;
@@ -85,31 +83,57 @@ public final class EligibilityCalculator {
         if (activity.procedureCode() != null) {
             List<Integer> held = credentialsByProcedure.get(c).get(activity.procedureCode());
             if (held == null || held.isEmpty()) {
-                return new Assessment(Stage.NO_CREDENTIAL, null, -1);
+                return new Assessment(Verdict.NO_CREDENTIAL, null, -1);
             }
-            // Only one ACTIVE credential per procedure and date should exist; if the data has more, the best level wins.
+            // The best level whose credentials together cover the whole activity: a renewal covers the rest of an
+            // overnight activity, and two records of one level never count as more than one. Most activities lie
+            // inside one unchanging credential, so that is tried first.
             for (int k : held) {
                 Credential candidate = instance.problem.credentials().get(k);
-                if (candidate.validThroughout(instance.startDate[a], instance.lastDate[a])
+                if (candidate.statusHistory().isEmpty() && candidate.status() == CredentialStatus.ACTIVE
+                        && (candidate.validFrom() == null || !candidate.validFrom().isAfter(instance.startDate[a]))
+                        && (candidate.validUntil() == null || !candidate.validUntil().isBefore(instance.lastDate[a]))
                         && (level == null || candidate.level().compareTo(level) > 0)) {
                     level = candidate.level();
                     credential = k;
                 }
             }
+            Level[] levels = Level.values();
+            for (int i = levels.length - 1; i >= 0 && (level == null || levels[i].compareTo(level) > 0); i--) {
+                Level candidate = levels[i];
+                List<Credential> atLeast = held.stream().map(k -> instance.problem.credentials().get(k))
+                        .filter(k -> k.level().atLeast(candidate)).toList();
+                if (!atLeast.isEmpty() && CredentialCoverage.covers(atLeast, activity.start(), activity.end(),
+                        instance.zone)) {
+                    level = candidate;
+                    credential = held.stream()
+                            .filter(k -> instance.problem.credentials().get(k).level().atLeast(candidate))
+                            .filter(k -> instance.problem.credentials().get(k).validAt(activity.start(), instance.zone))
+                            .findFirst().orElse(-1);
+                }
+            }
             if (level == null) {
-                return new Assessment(Stage.CREDENTIAL_NOT_VALID, null, -1);
+                return new Assessment(Verdict.CREDENTIAL_EXPIRED_OR_SUSPENDED, null, -1);
             }
             if (!level.atLeast(activity.minimumLevel())) {
-                return new Assessment(Stage.LEVEL_TOO_LOW, level, credential);
+                return new Assessment(Verdict.LEVEL_TOO_LOW, level, credential);
             }
         }
         if (overlapsAny(absences.get(c), a)) {
-            return new Assessment(Stage.ABSENT, level, credential);
+            return new Assessment(Verdict.ABSENT, level, credential);
         }
-        if (overlapsAny(busy.get(c), a)) {
-            return new Assessment(Stage.BUSY, level, credential);
+        // fixed work alone can already rule the pair out (an overlap, too little rest, a full day or week)
+        HardRuleLedger.Violation violation = fixedWork.check(a, c);
+        if (violation != null) {
+            return new Assessment(violation.rule(), level, credential);
         }
-        return new Assessment(Stage.ELIGIBLE, level, credential);
+        return new Assessment(Verdict.ELIGIBLE, level, credential);
+    }
+
+    /** The detail of a fixed-work verdict, for pin conflicts and explanations; null for the other verdicts. */
+    String fixedWorkDetail(int a, int c) {
+        HardRuleLedger.Violation violation = fixedWork.check(a, c);
+        return violation == null ? null : violation.detail();
     }
 
     private boolean overlapsAny(List<long[]> intervals, int a) {
@@ -129,12 +153,12 @@ public final class EligibilityCalculator {
         for (int a = 0; a < activities; a++) {
             for (int c = 0; c < clinicians; c++) {
                 Assessment assessment = assess(a, c);
-                if (assessment.stage() == Stage.ELIGIBLE) {
+                if (assessment.eligible()) {
                     pairs.add(new int[] {a, c, assessment.credential()});
                     levels.add(assessment.level());
                 }
             }
         }
-        return new Eligibility(instance, pairs, levels);
+        return new Eligibility(instance, rules, pairs, levels);
     }
 }

@@ -4,43 +4,67 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * The hard rules checked one assignment at a time, outside the model: used to accept pins and to build the greedy
- * start. It mirrors the model's hard constraints exactly, so whatever it accepts is feasible for CP-SAT too.
+ * {@link HardRules} checked one assignment at a time, outside the model, on top of the clinicians' fixed work: used to
+ * accept pins, to build and improve the warm start, to explain verdicts and to check a solution before it is
+ * committed. Whatever it accepts is feasible for the model.
  */
 final class HardRuleLedger {
 
-    record Violation(PinConflictReason reason, String detail) {
+    record Violation(Verdict rule, String detail) {
+
+        PinConflictReason pinReason() {
+            return switch (rule) {
+                case BUSY_ELSEWHERE -> PinConflictReason.OVERLAPPING_ACTIVITY;
+                case REST -> PinConflictReason.MINIMUM_REST;
+                case DUTY_LENGTH -> PinConflictReason.DUTY_LENGTH;
+                case DAILY_LIMIT -> PinConflictReason.MAX_ACTIVITIES_PER_DAY;
+                case WEEKLY_CAP -> PinConflictReason.WEEKLY_MINUTES;
+                case WEEKLY_PROCEDURE_CAP -> PinConflictReason.CREDENTIAL_MAX_PER_WEEK;
+                default -> PinConflictReason.NOT_ELIGIBLE;
+            };
+        }
     }
 
     private final Instance instance;
+    private final HardRules rules;
     private final Eligibility eligibility;
-    private final int restMinutes;
-    private final int maxPerDay;
     private final List<List<Integer>> takenActivities;
     private final int[][] activitiesPerDay;
     private final int[][] minutesPerWeek;
-    private final int[] weeklyCap;
-    private final Map<Long, Integer> credentialUsesPerWeek = new HashMap<>();
+    private final Map<Long, Integer> procedureUsesPerWeek = new HashMap<>();
+    private final int[] procedure;
+    private final int procedureCount;
     private final int[] seatsTaken;
 
     HardRuleLedger(Instance instance, Eligibility eligibility) {
+        this(instance, eligibility.rules, eligibility);
+    }
+
+    /** @param eligibility the pairs {@link #check(int)}, {@link #take(int)} and {@link #release(int)} number; may be null */
+    HardRuleLedger(Instance instance, HardRules rules, Eligibility eligibility) {
         this.instance = instance;
+        this.rules = rules;
         this.eligibility = eligibility;
-        this.restMinutes = instance.options.minRestMinutes();
-        this.maxPerDay = instance.options.maxActivitiesPerDay();
         int clinicians = instance.clinicianCount();
-        takenActivities = new ArrayList<>(clinicians);
-        for (int c = 0; c < clinicians; c++) {
-            takenActivities.add(new ArrayList<>());
-        }
+        takenActivities = Instance.buckets(clinicians);
         activitiesPerDay = new int[clinicians][instance.dayCount];
         minutesPerWeek = new int[clinicians][instance.weekCount];
-        weeklyCap = new int[clinicians];
-        for (int c = 0; c < clinicians; c++) {
-            weeklyCap[c] = instance.clinicians[c].weeklyCapMinutes().orElse(Integer.MAX_VALUE);
+        for (int a = 0; a < instance.activityCount(); a++) {
+            for (int c = 0; c < clinicians; c++) {
+                activitiesPerDay[c][instance.day[a]] = rules.fixedOnDay(c, instance.startDate[a]);
+                minutesPerWeek[c][instance.week[a]] = rules.fixedMinutesInWeek(c, rules.work(a).week());
+            }
         }
+        Map<String, Integer> procedures = new HashMap<>();
+        procedure = new int[instance.activityCount()];
+        for (int a = 0; a < procedure.length; a++) {
+            String code = instance.activities[a].procedureCode();
+            procedure[a] = code == null ? -1 : procedures.computeIfAbsent(code, unused -> procedures.size());
+        }
+        procedureCount = procedures.size();
         seatsTaken = new int[instance.activityCount()];
     }
 
@@ -54,65 +78,96 @@ final class HardRuleLedger {
 
     /** The first hard rule that taking pair p would break, or null when p fits. Seats are not checked here. */
     Violation check(int p) {
-        int a = eligibility.activity[p];
-        int c = eligibility.clinician[p];
+        return check(eligibility.activity[p], eligibility.clinician[p]);
+    }
+
+    /** The first hard rule that clinician c taking activity a would break, or null. Seats are not checked here. */
+    Violation check(int a, int c) {
+        HardRules.Work work = rules.work(a);
+        List<HardRules.Work> near = new ArrayList<>();
+        for (HardRules.Work other : rules.fixed(c)) {
+            if (rules.near(work, other)) {
+                near.add(other);
+            }
+        }
         for (int b : takenActivities.get(c)) {
-            if (b == a || instance.overlaps(a, b)) {
-                return new Violation(PinConflictReason.OVERLAPPING_ACTIVITY,
-                        "overlaps " + instance.activities[b].id() + " of the same clinician");
+            if (b == a) {
+                return new Violation(Verdict.BUSY_ELSEWHERE, "already assigned to " + work.label());
             }
-            if (restMinutes > 0 && instance.tooClose(a, b, restMinutes)) {
-                return new Violation(PinConflictReason.MINIMUM_REST, "less than " + restMinutes
-                        + " minutes of rest from " + instance.activities[b].id());
+            if (rules.near(work, rules.work(b))) {
+                near.add(rules.work(b));
             }
         }
-        if (activitiesPerDay[c][instance.day[a]] + 1 > maxPerDay) {
-            return new Violation(PinConflictReason.MAX_ACTIVITIES_PER_DAY,
-                    "already " + maxPerDay + " activities on " + instance.startDate[a]);
+        for (HardRules.Work other : near) {
+            if (HardRules.overlap(work, other)) {
+                return new Violation(Verdict.BUSY_ELSEWHERE, "overlaps " + other.label());
+            }
         }
-        if ((long) minutesPerWeek[c][instance.week[a]] + instance.minutes[a] > weeklyCap[c]) {
-            return new Violation(PinConflictReason.WEEKLY_MINUTES,
-                    "weekly cap of " + weeklyCap[c] + " minutes (fte-adjusted) exceeded");
+        for (HardRules.Work other : near) {
+            if (rules.restBroken(work, other)) {
+                return new Violation(Verdict.REST, "less than " + rules.restSeconds / 60 + " minutes of rest from "
+                        + other.label() + ", and together longer than " + rules.maxDutySeconds / 60 + " minutes");
+            }
         }
-        int k = eligibility.credential[p];
-        if (k >= 0) {
-            Integer cap = instance.problem.credentials().get(k).maxPerWeek();
-            if (cap != null && credentialUsesPerWeek.getOrDefault(credentialWeek(k, a), 0) + 1 > cap) {
-                return new Violation(PinConflictReason.CREDENTIAL_MAX_PER_WEEK, "credential allows " + cap + " "
-                        + instance.activities[a].procedureCode() + " activities per week");
+        long span = rules.dutySpan(work, near);
+        if (span > rules.maxDutySeconds) {
+            return new Violation(Verdict.DUTY_LENGTH, "the duty period would last " + span / 60 + " minutes, more than "
+                    + rules.maxDutySeconds / 60);
+        }
+        if (activitiesPerDay[c][instance.day[a]] + 1 > rules.maxPerDay) {
+            return new Violation(Verdict.DAILY_LIMIT,
+                    "already " + rules.maxPerDay + " activities on " + instance.startDate[a]);
+        }
+        if ((long) minutesPerWeek[c][instance.week[a]] + instance.minutes[a] > rules.weeklyCap(c)) {
+            return new Violation(Verdict.WEEKLY_CAP, "weekly cap of " + rules.weeklyCap(c)
+                    + " minutes (fte-adjusted) exceeded: " + minutesPerWeek[c][instance.week[a]] + " already worked");
+        }
+        if (procedure[a] >= 0) {
+            OptionalInt cap = rules.procedureCap(c, work.procedure(), work.week());
+            if (cap.isPresent() && procedureUses(c, a) + 1 > cap.getAsInt()) {
+                return new Violation(Verdict.WEEKLY_PROCEDURE_CAP, "credential allows " + cap.getAsInt() + " "
+                        + work.procedure() + " activities per week");
             }
         }
         return null;
     }
 
     void take(int p) {
-        int a = eligibility.activity[p];
-        int c = eligibility.clinician[p];
+        take(eligibility.activity[p], eligibility.clinician[p]);
+    }
+
+    void take(int a, int c) {
         takenActivities.get(c).add(a);
         activitiesPerDay[c][instance.day[a]]++;
         minutesPerWeek[c][instance.week[a]] += instance.minutes[a];
-        int k = eligibility.credential[p];
-        if (k >= 0) {
-            credentialUsesPerWeek.merge(credentialWeek(k, a), 1, Integer::sum);
+        if (procedure[a] >= 0) {
+            procedureUsesPerWeek.merge(procedureKey(c, a), 1, Integer::sum);
         }
         seatsTaken[a]++;
     }
 
     /** Undoes {@link #take(int)}. */
     void release(int p) {
-        int a = eligibility.activity[p];
-        int c = eligibility.clinician[p];
+        release(eligibility.activity[p], eligibility.clinician[p]);
+    }
+
+    void release(int a, int c) {
         takenActivities.get(c).remove(Integer.valueOf(a));
         activitiesPerDay[c][instance.day[a]]--;
         minutesPerWeek[c][instance.week[a]] -= instance.minutes[a];
-        int k = eligibility.credential[p];
-        if (k >= 0) {
-            credentialUsesPerWeek.merge(credentialWeek(k, a), -1, Integer::sum);
+        if (procedure[a] >= 0) {
+            procedureUsesPerWeek.merge(procedureKey(c, a), -1, Integer::sum);
         }
         seatsTaken[a]--;
     }
 
-    private long credentialWeek(int k, int a) {
-        return (long) k * instance.weekCount + instance.week[a];
+    private int procedureUses(int c, int a) {
+        HardRules.Work work = rules.work(a);
+        return procedureUsesPerWeek.getOrDefault(procedureKey(c, a), 0)
+                + rules.fixedOfProcedureInWeek(c, work.procedure(), work.week());
+    }
+
+    private long procedureKey(int c, int a) {
+        return ((long) c * procedureCount + procedure[a]) * instance.weekCount + instance.week[a];
     }
 }

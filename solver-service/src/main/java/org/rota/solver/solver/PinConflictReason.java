@@ -9,6 +9,8 @@ public enum PinConflictReason {
     MORE_PINS_THAN_SEATS,
     OVERLAPPING_ACTIVITY,
     MINIMUM_REST,
+    /** The duty period (work without minimum rest between) would last longer than maxDutyMinutes. */
+    DUTY_LENGTH,
     MAX_ACTIVITIES_PER_DAY,
     WEEKLY_MINUTES,
     CREDENTIAL_MAX_PER_WEEK

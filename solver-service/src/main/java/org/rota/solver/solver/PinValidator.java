@@ -49,9 +49,12 @@ final class PinValidator {
             String clinicianId = instance.clinicians[c].id();
             int p = eligibility.pair(a, c);
             if (p < 0) {
-                EligibilityCalculator.Stage stage = calculator.assess(a, c).stage();
-                conflicts.add(new PinConflict(activityId, clinicianId, PinConflictReason.NOT_ELIGIBLE,
-                        describe(stage)));
+                // fixed work may rule the pair out by a working-time rule, which the conflict then names
+                Verdict verdict = calculator.assess(a, c).verdict();
+                boolean workingTime = verdict.compareTo(Verdict.BUSY_ELSEWHERE) >= 0;
+                conflicts.add(new PinConflict(activityId, clinicianId, verdict.compareTo(Verdict.REST) >= 0
+                        ? new HardRuleLedger.Violation(verdict, null).pinReason() : PinConflictReason.NOT_ELIGIBLE,
+                        workingTime ? calculator.fixedWorkDetail(a, c) : StaffingExplainer.describe(verdict)));
                 conflictActivities.add(a);
                 continue;
             }
@@ -63,7 +66,7 @@ final class PinValidator {
             }
             HardRuleLedger.Violation violation = ledger.check(p);
             if (violation != null) {
-                conflicts.add(new PinConflict(activityId, clinicianId, violation.reason(), violation.detail()));
+                conflicts.add(new PinConflict(activityId, clinicianId, violation.pinReason(), violation.detail()));
                 conflictActivities.add(a);
                 continue;
             }
@@ -71,17 +74,5 @@ final class PinValidator {
             accepted.add(p);
         }
         return new Result(accepted, conflicts, conflictActivities);
-    }
-
-    private static String describe(EligibilityCalculator.Stage stage) {
-        return switch (stage) {
-            case INACTIVE -> "clinician is inactive";
-            case NO_CREDENTIAL -> "clinician holds no credential for the procedure";
-            case CREDENTIAL_NOT_VALID -> "credential is not ACTIVE and valid on the activity's dates";
-            case LEVEL_TOO_LOW -> "credential level is below the activity's minimum level";
-            case ABSENT -> "clinician is absent";
-            case BUSY -> "clinician is busy in another department";
-            case ELIGIBLE -> "eligible";
-        };
     }
 }

@@ -46,6 +46,12 @@ public record Problem(ZoneId zone, List<Clinician> clinicians, List<Credential> 
                 options);
     }
 
+    /** The same problem with other fixed work, e.g. as it stands when a solution is about to be committed. */
+    public Problem withBusy(List<BusyInterval> replacement) {
+        return new Problem(zone, clinicians, credentials, activities, absences, preferences, pins, previous, replacement,
+                options);
+    }
+
     private static <T> List<T> copy(List<T> list, String field) {
         if (list == null) {
             return List.of();

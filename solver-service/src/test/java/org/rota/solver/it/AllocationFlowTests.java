@@ -59,7 +59,7 @@ class AllocationFlowTests {
         given().get("/allocations/activities/{id}", morning)
                 .then().statusCode(200)
                 .body("assignments[0].clinicianId", equalTo(expert))
-                .body("candidates.find { it.clinicianId == '" + qualified + "' }.verdict", equalTo("ELIGIBLE"));
+                .body("candidates.find { it.clinicianId == '" + qualified + "' }.verdict", equalTo("ELIGIBLE_NOT_CHOSEN"));
     }
 
     @Test

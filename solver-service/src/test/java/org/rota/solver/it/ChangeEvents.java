@@ -69,6 +69,13 @@ final class ChangeEvents implements AutoCloseable {
         return record;
     }
 
+    ConsumerRecord<String, String> record(CredentialEvent event, long offset) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.CREDENTIALS, 0, offset,
+                "credential/" + event.id(), toJson(event));
+        headers(EventTypes.CREDENTIAL, event.id().toString()).forEach(record.headers()::add);
+        return record;
+    }
+
     private void send(String topic, String type, String key, Object event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, toJson(event));
         headers(type, key.substring(key.indexOf('/') + 1)).forEach(record.headers()::add);

@@ -48,6 +48,16 @@ final class Department {
                 .formatted(id, id, name, code, active, version));
     }
 
+    /** A clinician of this department and of {@code other}, with a weekly cap of {@code maxMinutesPerWeek}. */
+    String clinicianAlsoIn(Department other, String name, int maxMinutesPerWeek) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.CREDENTIALS, EventTypes.CLINICIAN, "clinician/" + id, """
+                {"id":"%s","externalId":"HR-%s","displayName":"%s","role":"FACULTY","departments":["%s","%s"],
+                 "fte":1.0,"maxMinutesPerWeek":%d,"active":true,"version":0,"updatedAt":"2026-11-26T00:00:00Z"}"""
+                .formatted(id, id, name, code, other.code, maxMinutesPerWeek));
+        return id;
+    }
+
     String credential(String clinicianId, String procedure, String level, String status, long version) {
         String id = UUID.randomUUID().toString();
         credential(id, clinicianId, procedure, level, status, version);
@@ -59,6 +69,32 @@ final class Department {
                 {"id":"%s","externalId":null,"clinicianId":"%s","procedureCode":"%s","level":"%s",
                  "validFrom":"2026-01-01","validUntil":null,"status":"%s","maxPerWeek":null,"version":%d,
                  "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, procedure, level, status, version));
+    }
+
+    /** The credential's next version: suspended from {@code effectiveFrom}, as credential-service announces it. */
+    void suspended(String id, String clinicianId, String procedure, String level, long version, Instant effectiveFrom) {
+        publish(Topics.CREDENTIALS, EventTypes.CREDENTIAL, "credential/" + id, """
+                {"id":"%s","externalId":null,"clinicianId":"%s","procedureCode":"%s","level":"%s",
+                 "validFrom":"2026-01-01","validUntil":null,"status":"SUSPENDED","maxPerWeek":null,"version":%d,
+                 "updatedAt":"2026-11-26T00:00:00Z","statusHistory":[{"status":"ACTIVE","effectiveFrom":null},
+                 {"status":"SUSPENDED","effectiveFrom":"%s"}]}"""
+                .formatted(id, clinicianId, procedure, level, version, effectiveFrom));
+    }
+
+    String undesiredDay(String clinicianId, int dayOfWeek) {
+        return preference(clinicianId, dayOfWeek, "UNDESIRED");
+    }
+
+    String desiredDay(String clinicianId, int dayOfWeek) {
+        return preference(clinicianId, dayOfWeek, "DESIRED");
+    }
+
+    private String preference(String clinicianId, int dayOfWeek, String kind) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.ACTIVITIES, EventTypes.DAY_PREFERENCE, "preference/" + id, """
+                {"id":"%s","clinicianId":"%s","date":"%s","kind":"%s","deleted":false,"version":0,
+                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, monday.plusDays(dayOfWeek), kind));
+        return id;
     }
 
     String activity(String procedure, Instant start, Instant end, int required) {

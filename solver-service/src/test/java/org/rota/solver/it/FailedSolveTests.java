@@ -8,14 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rota.solver.service.FailingCoreSolver;
 import org.rota.solver.service.FaultyProblemBuilder;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** A solve that fails (a database blip while reading its input) does not lose the window. */
+/**
+ * A solve that fails never replaces the published allocation: a database blip while reading its input, a solver
+ * that throws (both retried until a solve succeeds), or one that ends without a solution (recorded, not retried).
+ */
 @QuarkusTest
 class FailedSolveTests {
 
@@ -36,6 +41,66 @@ class FailedSolveTests {
         assertThat(outcomes).containsSubsequence("FAILED", "PUBLISHED");
         assertThat(given().queryParam("windowId", d.windowId()).get("/solves").jsonPath()
                 .getString("items.find { it.outcome == 'FAILED' }.detail")).contains("connection to the database");
+    }
+
+    @Test
+    void aSolveThatEndsInfeasibleKeepsThePreviousAllocationAndIsInTheHistoryWithItsReason() {
+        Department d = new Department();
+        String clinician = d.clinician("Dr Kept", 0, true);
+        String clinic = d.activity(null, d.at(1, 9), d.at(1, 13), 1);
+        JsonPath published = AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 1);
+
+        String next = UUID.randomUUID().toString();
+        FailingCoreSolver.answerInfeasibleOnceFor(next);
+        d.activity(next, null, d.at(2, 9), d.at(2, 13), 1, "SCHEDULED", 0);
+
+        String detail = await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("windowId", d.windowId())
+                .get("/solves").jsonPath().getString("items.find { it.outcome == 'REFUSED' }.detail"),
+                found -> found != null);
+        assertThat(detail).contains("INFEASIBLE").contains("v" + published.getLong("version") + " stands");
+        assertCurrentAllocation(d, published.getLong("version"), clinic, clinician);
+        assertThat(failedSolves("INFEASIBLE")).isPositive();
+    }
+
+    @Test
+    void aSolveThatThrowsKeepsThePreviousAllocationUntilASolveSucceeds() {
+        Department d = new Department();
+        String clinician = d.clinician("Dr Kept", 0, true);
+        String clinic = d.activity(null, d.at(1, 9), d.at(1, 13), 1);
+        JsonPath published = AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 1);
+
+        String next = UUID.randomUUID().toString();
+        FailingCoreSolver.throwWhileSolving(next);
+        try {
+            d.activity(next, null, d.at(2, 9), d.at(2, 13), 1, "SCHEDULED", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("windowId", d.windowId())
+                    .get("/solves").jsonPath().getString("items.find { it.outcome == 'FAILED' }.detail"),
+                    found -> found != null && found.contains("Simulated: the solver crashed"));
+            assertCurrentAllocation(d, published.getLong("version"), clinic, clinician);
+            assertThat(failedSolves("EXCEPTION")).isPositive();
+        } finally {
+            FailingCoreSolver.stopThrowing(next);
+        }
+
+        JsonPath after = AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 2);
+        assertThat(after.getLong("version")).isEqualTo(published.getLong("version") + 1);
+    }
+
+    /** The current allocation of the window is still this version, with this assignment. */
+    private static void assertCurrentAllocation(Department d, long version, String activity, String clinician) {
+        JsonPath current = given().queryParam("from", d.monday.toString())
+                .queryParam("to", d.monday.plusDays(7).toString()).queryParam("department", d.code)
+                .get("/allocations").then().statusCode(200).extract().jsonPath();
+        assertThat(current.getLong("windows[0].version")).isEqualTo(version);
+        assertThat(current.getList("assignments.activityId")).containsExactly(activity);
+        assertThat(current.getList("assignments.clinicianId")).containsExactly(clinician);
+    }
+
+    private static double failedSolves(String reason) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("rota_solver_failed_solves_total{")
+                && line.contains("reason=\"" + reason + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     static List<String> outcomesOldestFirst(Department d) {

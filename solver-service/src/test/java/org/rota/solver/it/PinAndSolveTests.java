@@ -45,6 +45,47 @@ class PinAndSolveTests {
     }
 
     @Test
+    void aPinThatWouldBreakTheMinimumRestIsRefusedWith409NamingTheRule() {
+        Department d = new Department();
+        String clinician = d.clinician("Dr Pinned", 0, true);
+        String day = d.activity(null, d.at(0, 8), d.at(0, 14), 1);
+        String night = d.activity(null, d.at(0, 20), d.at(1, 2), 1);
+        AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size()
+                + a.getList("unfilled").size() == 2);
+        given().contentType(ContentType.JSON).body(Map.of("activityId", day, "clinicianId", clinician))
+                .post("/pins").then().statusCode(201);
+
+        // 6 h after the day list, and 08:00 to 02:00 would be an 18 h duty period
+        given().contentType(ContentType.JSON).body(Map.of("activityId", night, "clinicianId", clinician))
+                .post("/pins")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("rule", equalTo("REST")).body("field", equalTo("clinicianId"));
+        given().queryParam("activityId", night).get("/pins").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void aPinBeatsAnAutomaticAssignmentInAnotherDepartment() {
+        Department surgery = new Department();
+        Department clinic = new Department();
+        String shared = surgery.clinicianAlsoIn(clinic, "Dr Shared", 2400);
+        String clinicSession = clinic.activity(null, clinic.at(0, 9), clinic.at(0, 13), 1);
+        AllocationFlowTests.awaitAllocation(clinic, a -> shared.equals(
+                a.getString("assignments.find { it.activityId == '" + clinicSession + "' }.clinicianId")));
+        String list = surgery.activity(null, surgery.at(0, 10), surgery.at(0, 12), 1);
+        AllocationFlowTests.awaitAllocation(surgery, a -> "ALL_ELIGIBLE_BUSY".equals(
+                a.getString("unfilled.find { it.activityId == '" + list + "' }.reason")));
+
+        given().contentType(ContentType.JSON).body(Map.of("activityId", list, "clinicianId", shared))
+                .post("/pins").then().statusCode(201);
+
+        AllocationFlowTests.awaitAllocation(surgery, a -> shared.equals(
+                a.getString("assignments.find { it.activityId == '" + list + "' }.clinicianId")));
+        AllocationFlowTests.awaitAllocation(clinic, a -> a.getList("assignments").isEmpty()
+                && "ALL_ELIGIBLE_BUSY".equals(a.getString("unfilled.find { it.activityId == '" + clinicSession
+                        + "' }.reason")));
+    }
+
+    @Test
     void pinsNeedKnownActivitiesAndClinicians() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("activityId", UUID.randomUUID().toString(), "clinicianId", UUID.randomUUID().toString()))

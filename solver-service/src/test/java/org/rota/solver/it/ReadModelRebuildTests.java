@@ -25,6 +25,7 @@ import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
+import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.events.DayPreferenceKind;
 import org.rota.solver.domain.Allocation;
@@ -64,7 +65,9 @@ class ReadModelRebuildTests {
             events.publish(new CredentialEvent(credential, null, clinician, "VAS", CredentialLevel.EXPERT,
                     LocalDate.of(2026, 1, 1), LocalDate.of(2027, 3, 31), CredentialStatus.ACTIVE, 2, 0, UPDATED));
             events.publish(new CredentialEvent(credential, null, clinician, "VAS", CredentialLevel.QUALIFIED,
-                    LocalDate.of(2026, 2, 1), LocalDate.of(2027, 4, 30), CredentialStatus.SUSPENDED, 3, 1, UPDATED));
+                    LocalDate.of(2026, 2, 1), LocalDate.of(2027, 4, 30), CredentialStatus.SUSPENDED, 3, 1, UPDATED,
+                    List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                            new CredentialStatusChange(CredentialStatus.SUSPENDED, d.at(2, 10)))));
             events.publish(new ActivityEvent(UUID.randomUUID(), "EHR-1", d.code, "List", d.at(0, 8), d.at(0, 12),
                     "Theatre", "VAS", 2, CredentialLevel.EXPERT, ActivityStatus.SCHEDULED, 0, UPDATED));
             events.publish(new ActivityEvent(UUID.randomUUID(), "EHR-2", d.code, "Clinic", d.at(1, 9), d.at(1, 13),
@@ -80,6 +83,7 @@ class ReadModelRebuildTests {
                 () -> em.find(KnownPreference.class, lastPreference) != null));
         List<String> live = settledSnapshot();
         assertThat(live).anySatisfy(row -> assertThat(row).startsWith("k " + credential).contains("SUSPENDED"));
+        assertThat(live).anySatisfy(row -> assertThat(row).startsWith("s " + credential + " 1 SUSPENDED"));
 
         assertThat(rebuild()).isEqualTo(200);
 
@@ -193,6 +197,8 @@ class ReadModelRebuildTests {
                 UNION ALL SELECT concat_ws(' ', 'k', id, clinician_id, procedure_code, level, valid_from,
                     coalesce(valid_until::text, '-'), status, coalesce(max_per_week::text, '-'), version)
                     FROM known_credential
+                UNION ALL SELECT concat_ws(' ', 's', credential_id, position, status,
+                    coalesce(effective_from::text, '-')) FROM known_credential_status
                 UNION ALL SELECT concat_ws(' ', 'a', id, department, starts_at, ends_at, coalesce(procedure_code, '-'),
                     required_clinicians, minimum_level, status, version) FROM known_activity
                 UNION ALL SELECT concat_ws(' ', 'b', id, clinician_id, starts_at, ends_at, removed, version)

@@ -31,6 +31,7 @@ import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
+import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.events.DayPreferenceKind;
 import org.rota.events.EventTypes;
@@ -135,7 +136,8 @@ class ReadModelTests {
                 List.of(d.code, d.code + "-B"), new BigDecimal("0.80"), 2100, false, 3, UPDATED);
         CredentialEvent credential = new CredentialEvent(UUID.randomUUID(), "CR-1", clinicianId, "VAS",
                 CredentialLevel.EXPERT, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 6, 30), CredentialStatus.SUSPENDED,
-                3, 2, UPDATED);
+                3, 2, UPDATED, List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                        new CredentialStatusChange(CredentialStatus.SUSPENDED, d.at(2, 10))));
         ActivityEvent activity = new ActivityEvent(UUID.randomUUID(), "EHR-1", d.code, "Vasectomy list", d.at(0, 8),
                 d.at(0, 12), "Theatre 2", "VAS", 2, CredentialLevel.EXPERT, ActivityStatus.CANCELLED, 4, UPDATED);
         AbsenceEvent absence = new AbsenceEvent(UUID.randomUUID(), clinicianId, d.at(1, 0), d.at(2, 0), "Leave", true,
@@ -166,6 +168,7 @@ class ReadModelTests {
                 k.version)).containsExactly(credential.clinicianId(), credential.procedureCode(), credential.level(),
                         credential.validFrom(), credential.validUntil(), credential.status(), credential.maxPerWeek(),
                         credential.version());
+        assertThat(stepsOf(credential.id())).isEqualTo(credential.statusHistory());
         KnownActivity a = find(KnownActivity.class, activity.id().toString());
         assertThat(List.of(a.department, a.title, a.location, a.start, a.end, a.procedureCode, a.requiredClinicians,
                 a.minimumLevel, a.status, a.version)).containsExactly(activity.department(), activity.title(),
@@ -179,6 +182,28 @@ class ReadModelTests {
         assertThat(List.of(p.clinicianId, p.day, p.kind, p.removed, p.version)).containsExactly(
                 preference.clinicianId(), preference.date(), preference.kind().name(), preference.deleted(),
                 preference.version());
+    }
+
+    @Test
+    void aCredentialsStatusHistoryIsReplacedOnlyByANewerVersionAndKeepsItsOrder() {
+        UUID id = UUID.randomUUID();
+        UUID clinician = UUID.randomUUID();
+        Instant wednesday = Instant.parse("2026-12-09T10:00:00Z");
+        Instant friday = Instant.parse("2026-12-11T17:00:00Z");
+        List<CredentialStatusChange> suspended = List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                new CredentialStatusChange(CredentialStatus.SUSPENDED, wednesday));
+        List<CredentialStatusChange> reinstated = List.of(suspended.get(0), suspended.get(1),
+                new CredentialStatusChange(CredentialStatus.ACTIVE, friday));
+        try (ChangeEvents events = new ChangeEvents(json)) {
+            for (CredentialEvent event : List.of(credential(id, clinician, CredentialStatus.SUSPENDED, 1, suspended),
+                    credential(id, clinician, CredentialStatus.ACTIVE, 2, reinstated),
+                    credential(id, clinician, CredentialStatus.SUSPENDED, 1, suspended))) {
+                assertThat(projection.apply(List.of(events.record(event, event.version())))).isEmpty();
+            }
+        }
+
+        assertThat(find(KnownCredential.class, id.toString()).version).isEqualTo(2);
+        assertThat(stepsOf(id)).isEqualTo(reinstated);
     }
 
     @Test
@@ -300,6 +325,17 @@ class ReadModelTests {
     private static ClinicianEvent clinician(UUID id, String name, List<String> departments, long version) {
         return new ClinicianEvent(id, "HR-" + id, name, "FACULTY", departments, BigDecimal.ONE, 2400, true, version,
                 UPDATED);
+    }
+
+    private static CredentialEvent credential(UUID id, UUID clinician, CredentialStatus status, long version,
+            List<CredentialStatusChange> history) {
+        return new CredentialEvent(id, null, clinician, "VAS", CredentialLevel.EXPERT, LocalDate.of(2026, 1, 1), null,
+                status, null, version, UPDATED, history);
+    }
+
+    private List<CredentialStatusChange> stepsOf(UUID credential) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(KnownCredential.class, credential).statusHistory
+                .stream().map(step -> new CredentialStatusChange(step.status, step.effectiveFrom)).toList());
     }
 
     private <T> T find(Class<T> entity, String id) {

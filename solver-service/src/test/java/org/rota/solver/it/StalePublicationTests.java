@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
-import org.rota.solver.service.PlanningWindow;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.WindowSolver;
 import org.rota.solver.service.WindowSolver.WindowInput;
 

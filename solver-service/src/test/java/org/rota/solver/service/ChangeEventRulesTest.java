@@ -18,6 +18,7 @@ import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
+import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.platform.inbound.InvalidMessageException;
 import org.rota.solver.solver.Level;
@@ -84,6 +85,51 @@ class ChangeEventRulesTest {
                 LocalDate.of(2026, 1, 1), null, null, null, 0, NINE);
         assertThatThrownBy(() -> ChangeEventRules.check(event))
                 .isInstanceOf(InvalidMessageException.class).hasMessageContaining("status");
+    }
+
+    @Test
+    void aSuspensionEffectiveWednesdayLeavesTheCredentialActiveBeforeIt() {
+        Instant wednesdayTen = Instant.parse("2026-12-09T10:00:00Z");
+        CredentialEvent event = credentialWithHistory(CredentialStatus.SUSPENDED, List.of(
+                new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                new CredentialStatusChange(CredentialStatus.SUSPENDED, wednesdayTen)));
+
+        org.rota.solver.solver.Credential credential = ChangeEventRules.check(event);
+
+        assertThat(credential.statusAt(NINE)).isEqualTo(org.rota.solver.solver.CredentialStatus.ACTIVE);
+        assertThat(credential.statusAt(wednesdayTen)).isEqualTo(org.rota.solver.solver.CredentialStatus.SUSPENDED);
+    }
+
+    @Test
+    void aCredentialGrantedSuspendedIsSuspendedUntilItsReinstatementAndTheLaterOfTwoStepsAtOneTimeWins() {
+        Instant friday = Instant.parse("2026-12-11T08:00:00Z");
+        CredentialEvent event = credentialWithHistory(CredentialStatus.ACTIVE, List.of(
+                new CredentialStatusChange(CredentialStatus.SUSPENDED, null),
+                new CredentialStatusChange(CredentialStatus.REVOKED, friday),
+                new CredentialStatusChange(CredentialStatus.ACTIVE, friday)));
+
+        org.rota.solver.solver.Credential credential = ChangeEventRules.check(event);
+
+        assertThat(credential.statusAt(NINE)).isEqualTo(org.rota.solver.solver.CredentialStatus.SUSPENDED);
+        assertThat(credential.statusAt(friday)).isEqualTo(org.rota.solver.solver.CredentialStatus.ACTIVE);
+    }
+
+    @Test
+    void aStatusHistoryGoingBackInTimeOrDisagreeingWithTheStatusIsRejected() {
+        List<CredentialStatusChange> backwards = List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                new CredentialStatusChange(CredentialStatus.SUSPENDED, NOON),
+                new CredentialStatusChange(CredentialStatus.ACTIVE, NINE));
+        assertThatThrownBy(() -> ChangeEventRules.check(credentialWithHistory(CredentialStatus.ACTIVE, backwards)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("statusHistory");
+        List<CredentialStatusChange> suspended = List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
+                new CredentialStatusChange(CredentialStatus.SUSPENDED, NOON));
+        assertThatThrownBy(() -> ChangeEventRules.check(credentialWithHistory(CredentialStatus.ACTIVE, suspended)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("status");
+    }
+
+    private static CredentialEvent credentialWithHistory(CredentialStatus status, List<CredentialStatusChange> history) {
+        return new CredentialEvent(ID, null, UUID.randomUUID(), "VAS", CredentialLevel.EXPERT,
+                LocalDate.of(2026, 1, 1), null, status, null, 1, NINE, history);
     }
 
     @Test

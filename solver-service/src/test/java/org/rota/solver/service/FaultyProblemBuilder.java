@@ -7,10 +7,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.repository.AllocationRepository;
+import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelRepository;
 
@@ -26,14 +28,14 @@ public class FaultyProblemBuilder extends ProblemBuilder {
     private static final Set<String> FAIL_NEXT = ConcurrentHashMap.newKeySet();
 
     @Inject
-    FaultyProblemBuilder(EntityManager em, ReadModelRepository readModel, SolverConfig config,
-            ReadModelLock readModelLock) {
-        super(em, readModel, config, readModelLock);
+    FaultyProblemBuilder(ReadModelRepository readModel, PinRepository pins, AllocationRepository allocations,
+            SolverConfig config, ReadModelLock readModelLock, WorkElsewhere workElsewhere) {
+        super(readModel, pins, allocations, config, readModelLock, workElsewhere);
     }
 
     /** For the client proxy: test classes are not transformed, so ArC cannot add this constructor itself. */
     protected FaultyProblemBuilder() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     public static void failNextBuildOf(String windowId) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import org.rota.solver.domain.PlanningWindow;
+
 class SolveWorkerHeartbeatTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");

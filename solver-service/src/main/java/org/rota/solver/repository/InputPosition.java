@@ -1,4 +1,4 @@
-package org.rota.solver.service;
+package org.rota.solver.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

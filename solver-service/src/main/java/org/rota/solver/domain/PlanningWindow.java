@@ -1,4 +1,4 @@
-package org.rota.solver.service;
+package org.rota.solver.domain;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
