@@ -35,6 +35,7 @@ final class HardRuleLedger {
     private final int[][] activitiesPerDay;
     private final int[][] minutesPerWeek;
     private final Map<Long, Integer> procedureUsesPerWeek = new HashMap<>();
+    private final Map<Long, Integer> procedureRooms = new HashMap<>();
     private final int[] procedure;
     private final int procedureCount;
     private final int[] seatsTaken;
@@ -84,10 +85,11 @@ final class HardRuleLedger {
     /** The first hard rule that clinician c taking activity a would break, or null. Seats are not checked here. */
     Violation check(int a, int c) {
         HardRules.Work work = rules.work(a);
-        List<HardRules.Work> near = new ArrayList<>();
+        // the pieces of work that can share a duty period with this one; null while there are none (the common case)
+        List<HardRules.Work> near = null;
         for (HardRules.Work other : rules.fixed(c)) {
             if (rules.near(work, other)) {
-                near.add(other);
+                near = add(near, other);
             }
         }
         for (int b : takenActivities.get(c)) {
@@ -95,21 +97,23 @@ final class HardRuleLedger {
                 return new Violation(Verdict.BUSY_ELSEWHERE, "already assigned to " + work.label());
             }
             if (rules.near(work, rules.work(b))) {
-                near.add(rules.work(b));
+                near = add(near, rules.work(b));
             }
         }
-        for (HardRules.Work other : near) {
-            if (HardRules.overlap(work, other)) {
-                return new Violation(Verdict.BUSY_ELSEWHERE, "overlaps " + other.label());
+        if (near != null) {
+            for (HardRules.Work other : near) {
+                if (HardRules.overlap(work, other)) {
+                    return new Violation(Verdict.BUSY_ELSEWHERE, "overlaps " + other.label());
+                }
+            }
+            for (HardRules.Work other : near) {
+                if (rules.restBroken(work, other)) {
+                    return new Violation(Verdict.REST, "less than " + rules.restSeconds / 60 + " minutes of rest from "
+                            + other.label() + ", and together longer than " + rules.maxDutySeconds / 60 + " minutes");
+                }
             }
         }
-        for (HardRules.Work other : near) {
-            if (rules.restBroken(work, other)) {
-                return new Violation(Verdict.REST, "less than " + rules.restSeconds / 60 + " minutes of rest from "
-                        + other.label() + ", and together longer than " + rules.maxDutySeconds / 60 + " minutes");
-            }
-        }
-        long span = rules.dutySpan(work, near);
+        long span = near == null ? work.end() - work.start() : rules.dutySpan(work, near);
         if (span > rules.maxDutySeconds) {
             return new Violation(Verdict.DUTY_LENGTH, "the duty period would last " + span / 60 + " minutes, more than "
                     + rules.maxDutySeconds / 60);
@@ -123,13 +127,29 @@ final class HardRuleLedger {
                     + " minutes (fte-adjusted) exceeded: " + minutesPerWeek[c][instance.week[a]] + " already worked");
         }
         if (procedure[a] >= 0) {
-            OptionalInt cap = rules.procedureCap(c, work.procedure(), work.week());
-            if (cap.isPresent() && procedureUses(c, a) + 1 > cap.getAsInt()) {
-                return new Violation(Verdict.WEEKLY_PROCEDURE_CAP, "credential allows " + cap.getAsInt() + " "
-                        + work.procedure() + " activities per week");
+            long key = procedureKey(c, a);
+            if (procedureUsesPerWeek.getOrDefault(key, 0) + 1 > procedureRoom(key, c, work)) {
+                return new Violation(Verdict.WEEKLY_PROCEDURE_CAP, "credential allows "
+                        + rules.procedureCap(c, work.procedure(), work.week()).getAsInt() + " " + work.procedure()
+                        + " activities per week, fixed work included");
             }
         }
         return null;
+    }
+
+    private static List<HardRules.Work> add(List<HardRules.Work> list, HardRules.Work work) {
+        List<HardRules.Work> result = list == null ? new ArrayList<>() : list;
+        result.add(work);
+        return result;
+    }
+
+    /** How many activities of the procedure the week still allows after fixed work; MAX_VALUE without a cap. */
+    private int procedureRoom(long key, int c, HardRules.Work work) {
+        return procedureRooms.computeIfAbsent(key, unused -> {
+            OptionalInt cap = rules.procedureCap(c, work.procedure(), work.week());
+            return cap.isEmpty() ? Integer.MAX_VALUE
+                    : cap.getAsInt() - rules.fixedOfProcedureInWeek(c, work.procedure(), work.week());
+        });
     }
 
     void take(int p) {
@@ -159,12 +179,6 @@ final class HardRuleLedger {
             procedureUsesPerWeek.merge(procedureKey(c, a), -1, Integer::sum);
         }
         seatsTaken[a]--;
-    }
-
-    private int procedureUses(int c, int a) {
-        HardRules.Work work = rules.work(a);
-        return procedureUsesPerWeek.getOrDefault(procedureKey(c, a), 0)
-                + rules.fixedOfProcedureInWeek(c, work.procedure(), work.week());
     }
 
     private long procedureKey(int c, int a) {

@@ -167,28 +167,27 @@ final class HardRules {
         return other.start() < work.end() + reach && work.start() < other.end() + reach;
     }
 
-    /** The span in seconds of the duty period that contains {@code work}, among {@code others} (any order) and it. */
+    /**
+     * The span in seconds of the duty period that contains {@code work}, among {@code others} (any order) and it: the
+     * period grows by every piece that starts less than the rest after its latest end or ends less than the rest
+     * before its first start, until none does — the run of the start-ordered definition that contains the work.
+     */
     long dutySpan(Work work, List<Work> others) {
-        List<Work> all = new ArrayList<>(others.size() + 1);
-        all.addAll(others);
-        all.add(work);
-        all.sort(BY_START);
-        long start = 0;
-        long latestEnd = Long.MIN_VALUE;
-        boolean containsWork = false;
-        for (Work piece : all) {
-            if (latestEnd == Long.MIN_VALUE || piece.start() - latestEnd >= restSeconds) {
-                if (containsWork) {
-                    break;
+        long first = work.start();
+        long last = work.end();
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (Work piece : others) {
+                if (piece.end() > first - restSeconds && piece.start() < last + restSeconds
+                        && (piece.start() < first || piece.end() > last)) {
+                    first = Math.min(first, piece.start());
+                    last = Math.max(last, piece.end());
+                    grown = true;
                 }
-                start = piece.start();
-                latestEnd = piece.end();
-            } else {
-                latestEnd = Math.max(latestEnd, piece.end());
             }
-            containsWork |= piece == work;
         }
-        return latestEnd - start;
+        return last - first;
     }
 
     private static String procedureWeek(String procedure, int week) {
