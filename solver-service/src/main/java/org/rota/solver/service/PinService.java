@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
+import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.outbox.SolverEvents;
@@ -87,8 +88,30 @@ public class PinService {
         pins.remove(pin);
         KnownActivity activity = readModel.activity(pin.activityId);
         if (activity != null) {
-            events.windowDirty(PlanningWindow.containing(activity.department, activity.start, config.zone()),
-                    "pin removed");
+            PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
+            events.windowDirty(window, "pin removed");
+            replanAroundReleased(pin.clinicianId, window);
+        }
+    }
+
+    /**
+     * Windows that gave way to the pin may use the clinician again: every window of the clinician's departments
+     * within reach of the pinned activity's window is re-planned (one without activities costs a count).
+     */
+    private void replanAroundReleased(UUID clinicianId, PlanningWindow window) {
+        KnownClinician clinician = readModel.clinician(clinicianId);
+        if (clinician == null) {
+            return;
+        }
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        for (String department : clinician.departments) {
+            PlanningWindow other = PlanningWindow.containing(department, reach.from(), config.zone());
+            while (other.from(config.zone()).isBefore(reach.to())) {
+                if (!other.equals(window)) {
+                    events.windowDirty(other, "a pin elsewhere was removed");
+                }
+                other = new PlanningWindow(department, other.weekStart().plusWeeks(1));
+            }
         }
     }
 

@@ -82,8 +82,8 @@ public class WindowSolver {
     private final DistributionSummary unfilledSeats;
 
     WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
-            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions, WindowBudget budget, CoreSolver solver,
-            SolverEvents events, SolverConfig config, MeterRegistry metrics) {
+            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions,
+            WindowBudget budget, CoreSolver solver, SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
         this.allocations = allocations;
         this.solveRuns = solveRuns;
@@ -220,7 +220,7 @@ public class WindowSolver {
         if (brokenRule.isPresent()) {
             run.outcome = Outcome.REQUEUED;
             run.detail = brokenRule.get();
-            events.windowDirty(window, "rule kept at commit: " + brokenRule.get());
+            events.windowDirty(window, "would break a rule at commit: " + brokenRule.get());
             return finished(run);
         }
 
