@@ -25,11 +25,4 @@ public record Clinician(String id, Double fte, Integer maxMinutesPerWeek, Boolea
         int cap = maxMinutesPerWeek != null ? maxMinutesPerWeek : defaultMaxMinutesPerWeek;
         return (int) Math.floor(fte * cap + 1e-9);
     }
-
-    /** The weekly cap after applying the fte, or empty when the clinician has no cap of their own. */
-    public java.util.OptionalInt weeklyCapMinutes() {
-        return maxMinutesPerWeek == null
-                ? java.util.OptionalInt.empty()
-                : java.util.OptionalInt.of((int) Math.floor(fte * maxMinutesPerWeek + 1e-9));
-    }
 }

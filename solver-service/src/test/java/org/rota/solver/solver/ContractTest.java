@@ -53,7 +53,9 @@ class ContractTest {
         assertThat(problem.pins()).containsExactly(new Pin("a1", "c1"));
         assertThat(problem.previous()).containsExactly(new PreviousAssignment("a1", "c1"));
         assertThat(problem.busy()).isEmpty();
-        assertThat(problem.options().orElse(SolverOptions.defaults())).isEqualTo(SolverOptions.defaults());
+        // the example asks for no rest; everything else it sets is the default
+        assertThat(problem.options().orElse(SolverOptions.defaults()))
+                .isEqualTo(SolverOptions.defaults().withMinRestMinutes(0));
     }
 
     @Test
@@ -90,7 +92,28 @@ class ContractTest {
         assertThat(problem.busy()).hasSize(1);
 
         SolverOptions merged = problem.options().orElse(SolverOptions.defaults());
-        assertThat(merged).isEqualTo(new SolverOptions(3.0, 2, 0, 0, 2, new Weights(100_000L, 10L, 5L, 5L, 7L, 20L)));
+        assertThat(merged).isEqualTo(new SolverOptions(3.0, 2, 0, 660, 780, 2, 2880,
+                new Weights(100_000L, 10L, 5L, 5L, 7L, 20L)));
+    }
+
+    @Test
+    void theWorkingTimeOptionsFixedWorkProcedureAndStatusHistoryAreOptionalFields() throws Exception {
+        Problem problem = JSON.readValue("""
+                { "clinicians": [{"id": "c1"}],
+                  "credentials": [{"clinicianId": "c1", "procedureCode": "VAS", "validFrom": "2026-01-01",
+                                   "status": "SUSPENDED", "statusHistory": [
+                                     {"effectiveFrom": "2026-12-09T10:00:00Z", "status": "SUSPENDED"}]}],
+                  "busy": [{"clinicianId": "c1", "from": "2026-12-08T08:00:00Z", "until": "2026-12-08T12:00:00Z",
+                            "procedureCode": "VAS"}],
+                  "options": {"maxDutyMinutes": 600, "defaultMaxMinutesPerWeek": 2400} }
+                """, Problem.class);
+
+        assertThat(problem.busy().get(0).procedureCode()).isEqualTo("VAS");
+        Credential credential = problem.credentials().get(0);
+        assertThat(credential.statusAt(Instant.parse("2026-12-07T08:00:00Z"))).isEqualTo(CredentialStatus.ACTIVE);
+        assertThat(credential.statusAt(Instant.parse("2026-12-09T10:00:00Z"))).isEqualTo(CredentialStatus.SUSPENDED);
+        assertThat(problem.options().maxDutyMinutes()).isEqualTo(600);
+        assertThat(problem.options().defaultMaxMinutesPerWeek()).isEqualTo(2400);
     }
 
     @Test

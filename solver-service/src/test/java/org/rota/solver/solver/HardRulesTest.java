@@ -60,8 +60,9 @@ class HardRulesTest {
         }
 
         @Test
-        void activitiesCloserThanTheMinimumRestCannotBothBeTaken() {
-            Solution solution = twoSessionsAnHourApart().minRestMinutes(120).solve();
+        void activitiesCloserThanTheMinimumRestCannotBothBeTakenWhenTogetherTheyExceedTheDutyLength() {
+            // 08-12 and 13-17 with less than 2 h between are one duty period of 9 h, longer than 8 h allowed
+            Solution solution = twoSessionsAnHourApart().minRestMinutes(120).maxDutyMinutes(480).solve();
 
             assertThat(solution.assignments()).hasSize(1);
             assertThat(solution.unfilled()).singleElement()
@@ -237,7 +238,7 @@ class HardRulesTest {
                     .activity("a2", "2026-12-07T12:30", "2026-12-07T13:30", null)
                     .activity("a3", "2026-12-08T08:00", "2026-12-08T10:00", null)
                     .pin("a1", "c1").pin("a2", "c1").pin("a3", "c1")
-                    .minRestMinutes(60)
+                    .minRestMinutes(60).maxDutyMinutes(300)
                     .solve();
 
             assertThat(solution.pinConflicts()).extracting(PinConflict::activityId, PinConflict::reason)

@@ -79,6 +79,12 @@ final class ProblemBuilder {
         return this;
     }
 
+    /** Fixed work of one procedure outside the problem (another department, an adjacent week). */
+    ProblemBuilder busy(String clinicianId, String from, String until, String procedure) {
+        busy.add(new BusyInterval(clinicianId, at(from), at(until), procedure));
+        return this;
+    }
+
     ProblemBuilder preference(String clinicianId, String date, PreferenceKind kind) {
         preferences.add(new DayPreference(clinicianId, LocalDate.parse(date), kind));
         return this;
@@ -96,6 +102,16 @@ final class ProblemBuilder {
 
     ProblemBuilder minRestMinutes(int minutes) {
         options = options.withMinRestMinutes(minutes);
+        return this;
+    }
+
+    ProblemBuilder maxDutyMinutes(int minutes) {
+        options = options.withMaxDutyMinutes(minutes);
+        return this;
+    }
+
+    ProblemBuilder defaultMaxMinutesPerWeek(int minutes) {
+        options = options.withDefaultMaxMinutesPerWeek(minutes);
         return this;
     }
 
@@ -117,7 +133,37 @@ final class ProblemBuilder {
                 options);
     }
 
+    /**
+     * Solves, and replays the solution through the commit check and the evaluator: every solution of the specifications
+     * must keep the rules as the ledger reads them, and its objective must be the breakdown's total.
+     */
     Solution solve() {
-        return new AllocationSolver().solve(build());
+        Problem problem = build();
+        AllocationSolver solver = new AllocationSolver();
+        Solution solution = solver.solve(problem);
+        if (solution.objective() != null) {
+            List<RuleViolation> violations = solver.violations(problem, solution.assignments());
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the solution breaks rules the checker enforces: " + violations);
+            }
+            if (solution.objective() != solution.breakdown().total()) {
+                throw new AssertionError("objective " + solution.objective() + " is not the breakdown's total");
+            }
+        }
+        return solution;
+    }
+
+    /** The verdicts on one activity against a solution of this problem. */
+    ActivityExplanation explain(String activityId, Solution solution) {
+        return new AllocationSolver().explain(build(), activityId, solution == null ? null : solution.assignments());
+    }
+
+    /** The commit check of the given (activity, clinician) assignments. */
+    List<RuleViolation> violations(String... activityClinicianPairs) {
+        List<Assignment> assignments = new ArrayList<>();
+        for (int i = 0; i < activityClinicianPairs.length; i += 2) {
+            assignments.add(new Assignment(activityClinicianPairs[i], activityClinicianPairs[i + 1], null));
+        }
+        return new AllocationSolver().violations(build(), assignments);
     }
 }
