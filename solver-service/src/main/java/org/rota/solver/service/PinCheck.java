@@ -2,7 +2,6 @@ package org.rota.solver.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.FixedWorkRepository.FixedWork;
-import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.Assignment;
 import org.rota.solver.solver.BusyInterval;
@@ -37,28 +34,18 @@ public class PinCheck {
     private final ProblemBuilder problems;
     private final WorkElsewhere workElsewhere;
     private final CoreSolver solver;
-    private final WindowBudget budget;
-    private final ReadModelRepository readModel;
-    private final ZoneId zone;
     private final Clock clock;
 
-    PinCheck(ProblemBuilder problems, WorkElsewhere workElsewhere, CoreSolver solver, WindowBudget budget,
-            ReadModelRepository readModel, SolverConfig config) {
+    PinCheck(ProblemBuilder problems, WorkElsewhere workElsewhere, CoreSolver solver) {
         this.problems = problems;
         this.workElsewhere = workElsewhere;
         this.solver = solver;
-        this.budget = budget;
-        this.readModel = readModel;
-        this.zone = config.zone();
         this.clock = Clock.systemUTC();
     }
 
     /** Throws {@link PinRefusedException} naming the rule when the pin cannot be kept. */
     @Transactional(TxType.MANDATORY)
     public void requireKeepable(KnownActivity activity, UUID clinicianId, PlanningWindow window) {
-        if (budget.exceededBy(WindowSize.of(window, zone, readModel)).isPresent()) {
-            return; // a window beyond the solve budget is not loaded: it is not solved, and its pins wait with it
-        }
         WindowProblem windowProblem = problems.build(window);
         Problem problem = windowProblem.problem();
         String activityId = activity.id.toString();

@@ -31,9 +31,11 @@ public class PinService {
     private final WorkElsewhere workElsewhere;
     private final ProblemBuilder problems;
     private final AllocationRepository allocations;
+    private final WindowBudget budget;
 
     PinService(PinRepository pins, ReadModelRepository readModel, SolverEvents events, SolverConfig config,
-            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations) {
+            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations,
+            WindowBudget budget) {
         this.pins = pins;
         this.readModel = readModel;
         this.events = events;
@@ -42,6 +44,7 @@ public class PinService {
         this.workElsewhere = workElsewhere;
         this.problems = problems;
         this.allocations = allocations;
+        this.budget = budget;
     }
 
     public Pin create(@Valid PinRequest request) {
@@ -56,7 +59,10 @@ public class PinService {
             throw ProblemException.conflict("clinicianId", "This clinician is already pinned to this activity");
         }
         PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
-        check.requireKeepable(activity, request.clinicianId(), window);
+        if (budget.exceededBy(WindowSize.of(window, config.zone(), readModel)).isEmpty()) {
+            // a window beyond the solve budget is not loaded to judge a pin: it is not solved, and its pins wait
+            check.requireKeepable(activity, request.clinicianId(), window);
+        }
         Pin pin = new Pin();
         pin.id = UUID.randomUUID();
         pin.activityId = activity.id;

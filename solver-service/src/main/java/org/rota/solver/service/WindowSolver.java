@@ -82,8 +82,8 @@ public class WindowSolver {
     private final DistributionSummary unfilledSeats;
 
     WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
-            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions,
-            WindowBudget budget, CoreSolver solver, SolverEvents events, SolverConfig config, MeterRegistry metrics) {
+            PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions, WindowBudget budget, CoreSolver solver,
+            SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
         this.allocations = allocations;
         this.solveRuns = solveRuns;
