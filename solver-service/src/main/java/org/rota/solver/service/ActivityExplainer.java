@@ -41,15 +41,17 @@ public class ActivityExplainer {
     private final AllocationQueries allocations;
     private final ProblemBuilder problems;
     private final CoreSolver solver;
+    private final WindowBudget budget;
     private final ZoneId zone;
 
     ActivityExplainer(PinRepository pins, ReadModelRepository readModel, AllocationQueries allocations,
-            ProblemBuilder problems, CoreSolver solver, SolverConfig config) {
+            ProblemBuilder problems, CoreSolver solver, WindowBudget budget, SolverConfig config) {
         this.pins = pins;
         this.readModel = readModel;
         this.allocations = allocations;
         this.problems = problems;
         this.solver = solver;
+        this.budget = budget;
         this.zone = config.zone();
     }
 
@@ -81,8 +83,10 @@ public class ActivityExplainer {
         List<UUID> pinned = pins.list(activityId).stream().map(p -> p.clinicianId).toList();
         List<Candidate> candidates = List.of();
 
-        WindowProblem problem = problems.build(window);
-        if (problem.activities().stream().anyMatch(a -> a.id.equals(activityId))) {
+        // a window beyond the solve budget is not loaded for an explanation either: it has no verdicts
+        WindowProblem problem = budget.exceededBy(WindowSize.of(window, zone, readModel)).isPresent() ? null
+                : problems.build(window);
+        if (problem != null && problem.activities().stream().anyMatch(a -> a.id.equals(activityId))) {
             // a cancelled activity is in no problem: it keeps what was published, and nobody is judged for it
             List<Assignment> published = allocation == null ? null : allocation.assignments().stream()
                     .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null)).toList();

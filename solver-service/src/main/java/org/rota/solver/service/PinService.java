@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
+import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.outbox.SolverEvents;
@@ -30,9 +31,11 @@ public class PinService {
     private final WorkElsewhere workElsewhere;
     private final ProblemBuilder problems;
     private final AllocationRepository allocations;
+    private final WindowBudget budget;
 
     PinService(PinRepository pins, ReadModelRepository readModel, SolverEvents events, SolverConfig config,
-            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations) {
+            PinCheck check, WorkElsewhere workElsewhere, ProblemBuilder problems, AllocationRepository allocations,
+            WindowBudget budget) {
         this.pins = pins;
         this.readModel = readModel;
         this.events = events;
@@ -41,6 +44,7 @@ public class PinService {
         this.workElsewhere = workElsewhere;
         this.problems = problems;
         this.allocations = allocations;
+        this.budget = budget;
     }
 
     public Pin create(@Valid PinRequest request) {
@@ -55,7 +59,10 @@ public class PinService {
             throw ProblemException.conflict("clinicianId", "This clinician is already pinned to this activity");
         }
         PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
-        check.requireKeepable(activity, request.clinicianId(), window);
+        if (budget.exceededBy(WindowSize.of(window, config.zone(), readModel)).isEmpty()) {
+            // a window beyond the solve budget is not loaded to judge a pin: it is not solved, and its pins wait
+            check.requireKeepable(activity, request.clinicianId(), window);
+        }
         Pin pin = new Pin();
         pin.id = UUID.randomUUID();
         pin.activityId = activity.id;
@@ -87,8 +94,30 @@ public class PinService {
         pins.remove(pin);
         KnownActivity activity = readModel.activity(pin.activityId);
         if (activity != null) {
-            events.windowDirty(PlanningWindow.containing(activity.department, activity.start, config.zone()),
-                    "pin removed");
+            PlanningWindow window = PlanningWindow.containing(activity.department, activity.start, config.zone());
+            events.windowDirty(window, "pin removed");
+            replanAroundReleased(pin.clinicianId, window);
+        }
+    }
+
+    /**
+     * Windows that gave way to the pin may use the clinician again: every window of the clinician's departments
+     * within reach of the pinned activity's window is re-planned (one without activities costs a count).
+     */
+    private void replanAroundReleased(UUID clinicianId, PlanningWindow window) {
+        KnownClinician clinician = readModel.clinician(clinicianId);
+        if (clinician == null) {
+            return;
+        }
+        WorkElsewhere.Reach reach = workElsewhere.reach(window, problems.options());
+        for (String department : clinician.departments) {
+            PlanningWindow other = PlanningWindow.containing(department, reach.from(), config.zone());
+            while (other.from(config.zone()).isBefore(reach.to())) {
+                if (!other.equals(window)) {
+                    events.windowDirty(other, "a pin elsewhere was removed");
+                }
+                other = new PlanningWindow(department, other.weekStart().plusWeeks(1));
+            }
         }
     }
 

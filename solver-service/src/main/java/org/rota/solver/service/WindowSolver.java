@@ -232,7 +232,7 @@ public class WindowSolver {
         if (brokenRule.isPresent()) {
             run.outcome = Outcome.REQUEUED;
             run.detail = brokenRule.get();
-            events.windowDirty(window, "rule kept at commit: " + brokenRule.get());
+            events.windowDirty(window, "would break a rule at commit: " + brokenRule.get());
             return finished(run);
         }
 
