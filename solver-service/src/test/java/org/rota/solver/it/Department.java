@@ -1,6 +1,9 @@
 package org.rota.solver.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
+import org.rota.solver.repository.ReadModelRepository;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A department of its own for one test, whose changes are published on the change topics exactly as
@@ -56,6 +62,16 @@ final class Department {
                  "fte":1.0,"maxMinutesPerWeek":%d,"active":true,"version":0,"updatedAt":"2026-11-26T00:00:00Z"}"""
                 .formatted(id, id, name, code, other.code, maxMinutesPerWeek));
         return id;
+    }
+
+    /**
+     * Waits until the read model holds this many clinicians of the department: the change topics are consumed
+     * independently, so activities published after this are never solved without them.
+     */
+    void awaitClinicians(ReadModelRepository readModel, long count) {
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> readModel.countClinicians(code, false)),
+                known -> known == count);
     }
 
     String credential(String clinicianId, String procedure, String level, String status, long version) {

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.rota.solver.repository.ReadModelRepository;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +22,9 @@ import io.restassured.path.json.JsonPath;
 /** Schedulers steer the solver with pins and ask for solves; every solve is in the history. */
 @QuarkusTest
 class PinAndSolveTests {
+
+    @Inject
+    ReadModelRepository readModel;
 
     @Test
     void aPinnedClinicianIsKeptEvenWhenAnExpertWouldBePreferred() {
@@ -48,6 +54,7 @@ class PinAndSolveTests {
     void aPinThatWouldBreakTheMinimumRestIsRefusedWith409NamingTheRule() {
         Department d = new Department();
         String clinician = d.clinician("Dr Pinned", 0, true);
+        d.awaitClinicians(readModel, 1);
         String day = d.activity(null, d.at(0, 8), d.at(0, 14), 1);
         String night = d.activity(null, d.at(0, 20), d.at(1, 2), 1);
         AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size()

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.rota.solver.repository.ReadModelRepository;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,11 +27,16 @@ class WorkingTimeAcrossWindowsTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @Inject
+    ReadModelRepository readModel;
+
     @Test
     void aClinicianInTwoDepartmentsNeverExceedsTheWeeklyCapAcrossBoth() {
         Department urology = new Department();
         Department gynaecology = new Department();
         String shared = urology.clinicianAlsoIn(gynaecology, "Dr Shared", 600);
+        urology.awaitClinicians(readModel, 1);
+        gynaecology.awaitClinicians(readModel, 1);
         String urologyList = urology.activity(null, urology.at(0, 8), urology.at(0, 14), 1);
         String gynaecologyList = gynaecology.activity(null, gynaecology.at(2, 8), gynaecology.at(2, 14), 1);
 
@@ -50,6 +58,8 @@ class WorkingTimeAcrossWindowsTests {
         Department urology = new Department();
         Department gynaecology = new Department();
         String shared = urology.clinicianAlsoIn(gynaecology, "Dr Shared", 2400);
+        urology.awaitClinicians(readModel, 1);
+        gynaecology.awaitClinicians(readModel, 1);
         // three short sessions on one Tuesday, 08:00-15:00 in all: one duty period, within the weekly cap
         String early = urology.activity(null, urology.at(1, 8), urology.at(1, 10), 1);
         String late = urology.activity(null, urology.at(1, 13), urology.at(1, 15), 1);
@@ -66,6 +76,7 @@ class WorkingTimeAcrossWindowsTests {
     void restHoldsAcrossTheSundayMondayBoundaryOfTwoWeeks() {
         Department d = new Department();
         String clinician = d.clinician("Dr Weekend", 0, true);
+        d.awaitClinicians(readModel, 1);
         String sundayEvening = d.activity(null, d.at(6, 16), d.at(6, 23), 1); // last day of week 1
         String mondayMorning = d.activity(null, d.at(7, 7), d.at(7, 12), 1); // first day of week 2
 
