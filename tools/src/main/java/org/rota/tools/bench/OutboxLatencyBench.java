@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class OutboxLatencyBench {
 
-    private static final Pattern BUCKET = Pattern.compile(
-            "(?m)^rota_outbox_publish_delay_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
     private static final int MAX_OUTSTANDING = 256;
 
     public static void main(String[] args) throws Exception {
@@ -38,7 +34,7 @@ public final class OutboxLatencyBench {
         String base = System.getenv().getOrDefault("ROTA_CREDENTIALS_URL", "http://127.0.0.1:8081");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-        TreeMap<Double, Double> before = buckets(http, base);
+        OutboxDelayHistogram before = histogram(http, base);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
         AtomicInteger failed = new AtomicInteger();
@@ -71,49 +67,17 @@ public final class OutboxLatencyBench {
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
         double elapsed = (System.nanoTime() - started) / 1e9;
         awaitOutboxDrained(http, base);
-        TreeMap<Double, Double> after = buckets(http, base);
+        OutboxDelayHistogram thisRun = histogram(http, base).since(before);
 
-        TreeMap<Double, Double> thisRun = new TreeMap<>();
-        after.forEach((le, count) -> thisRun.put(le, count - before.getOrDefault(le, 0.0)));
-        double events = thisRun.lastEntry().getValue();
         List<Long> sorted = requestNanos.stream().sorted().toList();
-        System.out.printf("Outbox bench: %d writes asked at %d/s, %.0f/s achieved, %d failed, request p99 %.1f ms;"
-                + " %.0f events relayed: commit -> Kafka commit p50 %.1f ms, p99 %.1f ms%n", total, rate,
-                total / elapsed, failed.get(), sorted.get((int) (sorted.size() * 0.99)) / 1e6, events,
-                quantile(thisRun, 0.50) * 1000, quantile(thisRun, 0.99) * 1000);
+        System.out.printf("Outbox bench: %d writes asked at %d/s, %.0f/s achieved, %d failed, request p99 %.1f ms; %s%n",
+                total, rate, total / elapsed, failed.get(), sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                thisRun.summary());
     }
 
-    /** Linear interpolation inside the cumulative bucket that holds the quantile. */
-    private static double quantile(TreeMap<Double, Double> cumulative, double q) {
-        double total = cumulative.lastEntry().getValue();
-        double target = q * total;
-        double lowerBound = 0;
-        double lowerCount = 0;
-        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
-            if (bucket.getValue() >= target) {
-                double upper = bucket.getKey().isInfinite() ? lowerBound : bucket.getKey();
-                double inBucket = bucket.getValue() - lowerCount;
-                return inBucket == 0 ? upper : lowerBound + (upper - lowerBound) * (target - lowerCount) / inBucket;
-            }
-            lowerBound = bucket.getKey();
-            lowerCount = bucket.getValue();
-        }
-        return lowerBound;
-    }
-
-    private static TreeMap<Double, Double> buckets(HttpClient http, String base) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        TreeMap<Double, Double> buckets = new TreeMap<>();
-        Matcher bucket = BUCKET.matcher(metrics);
-        while (bucket.find()) {
-            double le = "+Inf".equals(bucket.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1));
-            buckets.put(le, Double.parseDouble(bucket.group(2)));
-        }
-        if (buckets.isEmpty()) {
-            throw new IllegalStateException(base + "/q/metrics has no rota_outbox_publish_delay_seconds histogram");
-        }
-        return buckets;
+    private static OutboxDelayHistogram histogram(HttpClient http, String base) throws Exception {
+        return OutboxDelayHistogram.parse(http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static void awaitOutboxDrained(HttpClient http, String base) throws Exception {
