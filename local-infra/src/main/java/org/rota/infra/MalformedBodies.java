@@ -61,7 +61,7 @@ public final class MalformedBodies {
 
     private String mutated(int mutations) {
         JsonNode root = parse(example);
-        // odd values go in as placeholders, replaced by their raw text once the tree is written
+        // odd values go in as stand-ins, replaced by their raw text once the tree is written
         List<String> raw = new ArrayList<>();
         for (int i = 0; i < mutations; i++) {
             List<ContainerNode<?>> containers = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class MalformedBodies {
     }
 
     private void mutate(ContainerNode<?> target, List<String> raw) {
-        Function<String, JsonNode> placeholder = value -> {
+        Function<String, JsonNode> standIn = value -> {
             raw.add(value);
             return NODES.textNode("@@" + (raw.size() - 1) + "@@");
         };
@@ -86,19 +86,19 @@ public final class MalformedBodies {
             object.fieldNames().forEachRemaining(names::add);
             int choice = random.nextInt(10);
             if (names.isEmpty() || choice == 0) {
-                object.set("unknown" + random.nextInt(100), placeholder.apply(pick(ODD_VALUES)));
+                object.set("unknown" + random.nextInt(100), standIn.apply(pick(ODD_VALUES)));
             } else if (choice == 1) {
                 object.remove(pick(names));
             } else if (choice == 2) {
                 object.put(pick(names), "x".repeat(10_000));
             } else {
-                object.set(pick(names), placeholder.apply(pick(ODD_VALUES)));
+                object.set(pick(names), standIn.apply(pick(ODD_VALUES)));
             }
         } else if (target instanceof ArrayNode array) {
             if (array.isEmpty() || random.nextInt(4) == 0) {
-                array.add(placeholder.apply(pick(ODD_VALUES)));
+                array.add(standIn.apply(pick(ODD_VALUES)));
             } else {
-                array.set(random.nextInt(array.size()), placeholder.apply(pick(ODD_VALUES)));
+                array.set(random.nextInt(array.size()), standIn.apply(pick(ODD_VALUES)));
             }
         }
     }
