@@ -30,13 +30,17 @@ public record AllocationEvent(
         Breakdown breakdown,
         Timings timings) {
 
-    /** {@code urgent}: assigned within the freeze horizon of the activity (null or false: planned ahead). */
-    public record AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, String procedureCode,
-            Instant start, Instant end, Boolean urgent) {
+    /**
+     * {@code level}: the clinician's credential level for the procedure (null without one); {@code seat}: the level
+     * of the seat group the clinician fills (null only in allocations published before seats existed).
+     * {@code urgent}: assigned within the freeze horizon of the activity (null or false: planned ahead).
+     */
+    public record AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, CredentialLevel seat,
+            String procedureCode, Instant start, Instant end, Boolean urgent) {
 
-        public AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, String procedureCode,
-                Instant start, Instant end) {
-            this(activityId, clinicianId, level, procedureCode, start, end, null);
+        public AssignmentEntry(UUID activityId, UUID clinicianId, CredentialLevel level, CredentialLevel seat,
+                String procedureCode, Instant start, Instant end) {
+            this(activityId, clinicianId, level, seat, procedureCode, start, end, null);
         }
 
         public boolean markedUrgent() {
@@ -45,11 +49,12 @@ public record AllocationEvent(
     }
 
     /**
-     * Seats left empty and why: NO_CREDENTIALED_CLINICIAN, CREDENTIAL_EXPIRED_OR_SUSPENDED, LEVEL_TOO_LOW,
-     * ALL_ELIGIBLE_ABSENT, ALL_ELIGIBLE_BUSY or PINNED_CONFLICT.
+     * Seats of one seat group left empty and why: NO_CREDENTIALED_CLINICIAN, CREDENTIAL_EXPIRED_OR_SUSPENDED,
+     * LEVEL_TOO_LOW, ALL_ELIGIBLE_ABSENT, ALL_ELIGIBLE_BUSY, PINNED_CONFLICT or NOT_ENOUGH_SUPERVISORS. {@code level}
+     * and {@code optional} say which group (null only in allocations published before seats existed).
      */
-    public record UnfilledEntry(UUID activityId, int seats, String reason, String procedureCode, Instant start,
-            Instant end) {
+    public record UnfilledEntry(UUID activityId, int seats, String reason, CredentialLevel level, Boolean optional,
+            String procedureCode, Instant start, Instant end) {
     }
 
     public record PinConflictEntry(UUID activityId, UUID clinicianId, String reason, String detail) {
@@ -68,8 +73,8 @@ public record AllocationEvent(
     }
 
     /** The weighted cost of each soft rule; their sum is the objective. */
-    public record Breakdown(long unfilledSeats, long qualifiedInsteadOfExpert, long undesiredDays, long desiredDays,
-            long fairness, long changes) {
+    public record Breakdown(long unfilledSeats, long unfilledOptionalSeats, long qualifiedInsteadOfExpert,
+            long undesiredDays, long desiredDays, long fairness, long changes) {
     }
 
     public record Timings(long modelMillis, long solveMillis, Long firstFeasibleMillis) {
