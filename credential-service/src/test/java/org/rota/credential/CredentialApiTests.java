@@ -168,6 +168,26 @@ class CredentialApiTests {
     }
 
     @Test
+    void aResidentsTraineeCredentialIsGrantedFoundByLevelAndKeptInTheHistory() {
+        String procedure = Fixtures.procedure();
+        String resident = Fixtures.clinician("Dr Resident", "GENSURG");
+        String expert = Fixtures.clinician("Dr Supervisor", "GENSURG");
+        String trainee = Fixtures.credential(resident, procedure, "TRAINEE", "2026-01-01", null);
+        Fixtures.credential(expert, procedure, "EXPERT", "2026-01-01", null);
+
+        given().get("/credentials/{id}", trainee).then().statusCode(200).body("level", equalTo("TRAINEE"));
+        given().queryParam("procedureCode", procedure).queryParam("level", "TRAINEE").get("/credentials")
+                .then().statusCode(200).body("items.clinicianId", contains(resident));
+        given().queryParam("procedureCode", procedure).queryParam("validOn", "2026-12-07").get("/credentials")
+                .then().body("items.level", containsInAnyOrder("EXPERT", "TRAINEE"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("level", "QUALIFIED", "validFrom", "2026-01-01", "version", 0))
+                .put("/credentials/{id}", trainee).then().statusCode(200).body("level", equalTo("QUALIFIED"));
+        given().get("/credentials/{id}/history", trainee).then().statusCode(200)
+                .body("state.level", contains("TRAINEE", "QUALIFIED"));
+    }
+
+    @Test
     void historyKeepsEveryChangeWithItsActor() {
         String clinician = Fixtures.clinician("Dr History", "UROLOGY");
         String id = given().contentType(ContentType.JSON).header("X-Rota-Actor", "office.jones")

@@ -47,6 +47,18 @@ class CredentialEventsTests {
     }
 
     @Test
+    void aTraineeCredentialIsAnnouncedWithItsLevel() {
+        String id = Fixtures.credential(Fixtures.clinician("Dr Trainee", "GENSURG"), Fixtures.procedure(), "TRAINEE",
+                "2026-01-01", null);
+
+        List<ConsumerRecord<String, String>> events = kafka.await(Topics.CREDENTIALS,
+                record -> record.key().equals("credential/" + id), 1, Duration.ofSeconds(20));
+
+        EventContracts.assertConforms(EventTypes.CREDENTIAL, events.get(0).value());
+        assertThat(JsonPath.from(events.get(0).value()).getString("level")).isEqualTo("TRAINEE");
+    }
+
+    @Test
     void credentialChangesArriveInOrderWithTheirVersions() {
         String clinician = Fixtures.clinician("Dr Ordered", "UROLOGY");
         String procedure = Fixtures.procedure();

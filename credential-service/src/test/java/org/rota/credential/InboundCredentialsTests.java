@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Other hospital systems write into Rota through rota.credentials.inbound.v1. */
@@ -271,6 +272,23 @@ class InboundCredentialsTests {
                 "ce_source", HR,
                 "ce_type", type,
                 "content-type", "application/json"));
+    }
+
+    @Test
+    void aResidentsTraineeCredentialFromTheOfficeIsApplied() {
+        Map<String, Object> resident = Fixtures.clinicianBody("Dr Resident", "GENSURG", null);
+        resident.put("role", "RESIDENT");
+        String clinicianId = given().contentType(ContentType.JSON).body(resident).post("/clinicians")
+                .then().statusCode(201).extract().path("id");
+        String procedure = Fixtures.procedure();
+        String credential = "CRED-" + UUID.randomUUID();
+
+        publish(UUID.randomUUID().toString(), EventTypes.CREDENTIAL_UPSERT, credential,
+                credentialUpsert(credential, (String) resident.get("externalId"), procedure, "ACTIVE")
+                        .replace("EXPERT", "TRAINEE"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("clinicianId", clinicianId).get("/credentials")
+                .then().body("items[0].level", equalTo("TRAINEE")).body("items[0].procedureCode", equalTo(procedure)));
     }
 
     private static String clinicianUpsert(String externalId, String name) {
