@@ -93,6 +93,29 @@ class InboundActivitiesTests {
     }
 
     @Test
+    void anUpsertMaySpellOutItsSeatsAndOneWhoseShorthandDisagreesIsDeadLettered() {
+        String seats = "\"seats\":[{\"minimumLevel\":\"EXPERT\",\"count\":1},"
+                + "{\"minimumLevel\":\"TRAINEE\",\"count\":2,\"optional\":true}],\"traineesPerSupervisor\":2";
+        String externalId = "EHR-" + UUID.randomUUID();
+        String withSeats = upsert(externalId, "Teaching list", null, null).replace("\"requiredClinicians\":1", seats);
+        EventContracts.assertConforms(EventTypes.ACTIVITY_UPSERT, withSeats);
+        String disagreeingId = UUID.randomUUID().toString();
+        String disagreeingExternalId = "EHR-" + UUID.randomUUID();
+        String disagreeing = upsert(disagreeingExternalId, "Teaching list", null, null)
+                .replace("\"requiredClinicians\":1", "\"requiredClinicians\":3," + seats);
+        publish(disagreeingId, disagreeingExternalId, disagreeing);
+        publish(UUID.randomUUID().toString(), externalId, withSeats);
+
+        awaitActivity(externalId).body("items[0].seats.minimumLevel", equalTo(List.of("EXPERT", "TRAINEE")))
+                .body("items[0].seats.optional", equalTo(List.of(false, true)))
+                .body("items[0].traineesPerSupervisor", equalTo(2));
+        List<ConsumerRecord<String, String>> deadLetters = kafka.await(Topics.deadLetter(Topics.ACTIVITIES_INBOUND),
+                record -> disagreeingId.equals(KafkaTestClient.header(record, "ce_id")), 1, PATIENCE);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "dead-letter-reason")).contains("seats");
+        byExternalId(disagreeingExternalId).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void structuredModeCloudEventsAreAccepted() {
         String externalId = "EHR-" + UUID.randomUUID();
         String event = """

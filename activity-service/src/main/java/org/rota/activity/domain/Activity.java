@@ -1,6 +1,7 @@
 package org.rota.activity.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,8 +11,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.rota.events.ActivityStatus;
 import org.rota.events.CredentialLevel;
+import org.rota.events.SeatGroup;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -46,12 +50,23 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "procedure_code")
     public String procedureCode;
 
+    /** The seat groups to fill; never empty. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<SeatGroup> seats;
+
+    /** The shorthand of {@link #seats}: how many seats must be filled. */
     @Column(name = "required_clinicians", nullable = false)
     public int requiredClinicians;
 
+    /** The shorthand of {@link #seats}: the lowest level among the seats that must be filled. */
     @Enumerated(EnumType.STRING)
     @Column(name = "minimum_level", nullable = false)
     public CredentialLevel minimumLevel;
+
+    /** Null: the solver's configured default. */
+    @Column(name = "trainees_per_supervisor")
+    public Integer traineesPerSupervisor;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,5 +1,6 @@
 package org.rota.activity.mapping;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.rota.activity.domain.Absence;
@@ -8,11 +9,13 @@ import org.rota.activity.domain.DayPreference;
 import org.rota.activity.service.AbsenceRequest;
 import org.rota.activity.service.ActivityRequest;
 import org.rota.activity.service.DayPreferenceRequest;
+import org.rota.activity.service.SeatGroupRequest;
+import org.rota.activity.service.SeatPlan;
 import org.rota.events.AbsenceEvent;
 import org.rota.events.ActivityEvent;
 import org.rota.events.ActivityUpsert;
-import org.rota.events.CredentialLevel;
 import org.rota.events.DayPreferenceEvent;
+import org.rota.events.SeatGroup;
 
 /**
  * Entity ↔ contract. The event records are also the REST representations: a client reads exactly what consumers of
@@ -22,7 +25,8 @@ public final class ActivityMapper {
 
     public static ActivityEvent toEvent(Activity a) {
         return new ActivityEvent(a.id, a.externalId, a.department, a.title, a.startsAt, a.endsAt, a.location,
-                a.procedureCode, a.requiredClinicians, a.minimumLevel, a.status, a.version, a.updatedAt);
+                a.procedureCode, a.requiredClinicians, a.minimumLevel, a.seats, a.traineesPerSupervisor, a.status,
+                a.version, a.updatedAt);
     }
 
     public static AbsenceEvent toEvent(Absence a) {
@@ -41,8 +45,10 @@ public final class ActivityMapper {
         activity.endsAt = request.end();
         activity.location = request.location();
         activity.procedureCode = request.procedureCode();
-        activity.requiredClinicians = request.requiredClinicians();
-        activity.minimumLevel = minimumLevel(request);
+        activity.seats = SeatPlan.of(request);
+        activity.requiredClinicians = SeatGroup.requiredSeats(activity.seats);
+        activity.minimumLevel = SeatGroup.lowestRequiredLevel(activity.seats);
+        activity.traineesPerSupervisor = request.traineesPerSupervisor();
         if (request.status() != null) {
             activity.status = request.status();
         }
@@ -57,8 +63,8 @@ public final class ActivityMapper {
                 && Objects.equals(activity.endsAt, request.end())
                 && Objects.equals(activity.location, request.location())
                 && Objects.equals(activity.procedureCode, request.procedureCode())
-                && activity.requiredClinicians == request.requiredClinicians()
-                && activity.minimumLevel == minimumLevel(request)
+                && Objects.equals(activity.seats, SeatPlan.of(request))
+                && Objects.equals(activity.traineesPerSupervisor, request.traineesPerSupervisor())
                 && (request.status() == null || activity.status == request.status()));
     }
 
@@ -76,11 +82,14 @@ public final class ActivityMapper {
     public static ActivityRequest toRequest(ActivityUpsert upsert) {
         return new ActivityRequest(upsert.externalId(), upsert.department(), upsert.title(), upsert.start(),
                 upsert.end(), upsert.location(), upsert.procedureCode(), upsert.requiredClinicians(),
-                upsert.minimumLevel(), upsert.status(), null);
+                upsert.minimumLevel(), seats(upsert.seats()), upsert.traineesPerSupervisor(), upsert.status(), null);
     }
 
-    private static CredentialLevel minimumLevel(ActivityRequest request) {
-        return request.minimumLevel() == null ? CredentialLevel.QUALIFIED : request.minimumLevel();
+    private static List<SeatGroupRequest> seats(List<SeatGroup> groups) {
+        return groups == null ? null : groups.stream()
+                .map(group -> group == null ? null
+                        : new SeatGroupRequest(group.minimumLevel(), group.count(), group.optional()))
+                .toList();
     }
 
     private ActivityMapper() {

@@ -58,6 +58,7 @@ public class ActivityService {
 
     public Activity create(@NotNull @Valid ActivityRequest request) {
         requireWellFormedTimes(request, "");
+        requireCoherentSeats(request);
         references.requireProcedure(request.procedureCode(), "procedureCode");
         requireUnusedExternalId(request.externalId(), null);
         Activity activity = new Activity();
@@ -70,6 +71,7 @@ public class ActivityService {
 
     public Activity update(UUID id, @NotNull @Valid ActivityRequest request, ExpectedVersion expected) {
         requireWellFormedTimes(request, "");
+        requireCoherentSeats(request);
         Activity activity = get(id);
         expected.check("Activity " + id, activity.version);
         if (!Objects.equals(activity.procedureCode, request.procedureCode())) {
@@ -94,6 +96,7 @@ public class ActivityService {
     /** Creates or updates by externalId, as a scheduling system's upsert; an identical upsert changes nothing. */
     public Activity upsert(@NotNull @Valid ActivityRequest request) {
         requireWellFormedTimes(request, "");
+        requireCoherentSeats(request);
         Optional<Activity> existing = activities.findByExternalId(request.externalId());
         if (existing.isEmpty()) {
             return create(request);
@@ -190,6 +193,14 @@ public class ActivityService {
         }
     }
 
+    private static void requireCoherentSeats(ActivityRequest request) {
+        List<FieldError> problems = SeatPlan.problems(request);
+        if (!problems.isEmpty()) {
+            throw ProblemException.badRequest(problems.get(0).field(), problems.get(0).field() + " "
+                    + problems.get(0).message());
+        }
+    }
+
     private static String timeProblem(ActivityRequest request) {
         if (request.start() == null || request.end() == null) {
             return null;
@@ -227,6 +238,9 @@ public class ActivityService {
             String timeProblem = timeProblem(item);
             if (timeProblem != null) {
                 errors.add(new FieldError(prefix + ".end", timeProblem));
+            }
+            for (FieldError seatProblem : SeatPlan.problems(item)) {
+                errors.add(new FieldError(prefix + "." + seatProblem.field(), seatProblem.message()));
             }
             if (item.externalId() != null) {
                 Integer first = firstIndexOfExternalId.putIfAbsent(item.externalId(), i);

@@ -8,6 +8,7 @@ import java.util.stream.StreamSupport;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -147,17 +148,33 @@ public class ProblemMappers {
     }
 
     /**
-     * The name the client used: the last node of the property path ({@code create.body.fte} → {@code fte}); a resource
-     * parameter refused whole is named as declared, which is {@code body} for a request body.
+     * The name the client used: the property path below the method's parameter ({@code create.body.fte} →
+     * {@code fte}, {@code create.body.seats[1].count} → {@code seats[1].count}); a resource parameter refused whole is
+     * named as declared, which is {@code body} for a request body.
      */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            Path.Node node = nodes.get(i);
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-                return node.getName();
+        int below = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            ElementKind kind = nodes.get(i).getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                below = i + 1;
             }
         }
-        return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes.subList(below, nodes.size())) {
+            // an element of a list carries its index on the node below the list
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return nodes.isEmpty() ? "body" : nodes.get(below == 0 ? 0 : below - 1).getName();
     }
 }
