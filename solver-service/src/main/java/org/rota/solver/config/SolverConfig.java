@@ -57,6 +57,10 @@ public interface SolverConfig {
     @WithDefault("2880")
     int defaultMaxMinutesPerWeek();
 
+    /** How many trainees one clinician in a non-trainee seat may supervise, on activities that do not say. */
+    @WithDefault("2")
+    int traineesPerSupervisor();
+
     /**
      * Activities starting within this many hours keep their published assignees unless one can no longer serve (the
      * change is then urgent); activities that have started never change.
@@ -150,6 +154,10 @@ public interface SolverConfig {
     interface Weights {
         @WithDefault("100000")
         long unfilledSeat();
+
+        /** An optional seat (a trainee's place) left empty: far below a required seat, above any preference term. */
+        @WithDefault("1000")
+        long unfilledOptionalSeat();
 
         @WithDefault("10")
         long qualifiedInsteadOfExpert();

@@ -36,6 +36,10 @@ public class CurrentAssignment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CredentialLevel level;
 
+    /** The level of the seat group filled; null for assignments published before seats existed. */
+    @Enumerated(EnumType.STRING)
+    public CredentialLevel seat;
+
     @Column(name = "procedure_code")
     public String procedureCode;
 

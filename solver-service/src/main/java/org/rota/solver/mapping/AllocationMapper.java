@@ -14,7 +14,6 @@ import org.rota.events.AllocationEvent.Diff;
 import org.rota.events.AllocationEvent.PinConflictEntry;
 import org.rota.events.AllocationEvent.Timings;
 import org.rota.events.AllocationEvent.UnfilledEntry;
-import org.rota.events.CredentialLevel;
 import org.rota.solver.domain.CurrentAssignment;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.SolveRun;
@@ -31,8 +30,8 @@ public final class AllocationMapper {
                 .map(a -> {
                     KnownActivity activity = activities.get(UUID.fromString(a.activityId()));
                     return new AssignmentEntry(activity.id, UUID.fromString(a.clinicianId()),
-                            a.level() == null ? null : CredentialLevel.valueOf(a.level().name()),
-                            activity.procedureCode, activity.start, activity.end);
+                            SeatMapper.toEvents(a.level()), SeatMapper.toEvents(a.seat()), activity.procedureCode,
+                            activity.start, activity.end);
                 })
                 .sorted(Comparator.comparing(AssignmentEntry::start).thenComparing(a -> a.activityId().toString())
                         .thenComparing(a -> a.clinicianId().toString()))
@@ -43,10 +42,12 @@ public final class AllocationMapper {
         return solution.unfilled().stream()
                 .map(u -> {
                     KnownActivity activity = activities.get(UUID.fromString(u.activityId()));
-                    return new UnfilledEntry(activity.id, u.seats(), u.reason().name(), activity.procedureCode,
-                            activity.start, activity.end);
+                    return new UnfilledEntry(activity.id, u.seats(), u.reason().name(),
+                            SeatMapper.toEvents(u.level()), u.optional(), activity.procedureCode, activity.start,
+                            activity.end);
                 })
-                .sorted(Comparator.comparing(UnfilledEntry::start).thenComparing(u -> u.activityId().toString()))
+                .sorted(Comparator.comparing(UnfilledEntry::start).thenComparing(u -> u.activityId().toString())
+                        .thenComparing(u -> u.level() == null ? -1 : -u.level().ordinal()))
                 .toList();
     }
 
@@ -61,8 +62,8 @@ public final class AllocationMapper {
         return new AllocationEvent(window.id(), window.department(), window.weekStart(), window.from(zone),
                 window.to(zone), version, Instant.now(), runId, solution.status().name(), solution.objective(),
                 solution.bestBound(), assignments, unfilled, pinConflicts, diff,
-                b == null ? null : new Breakdown(b.unfilledSeats(), b.qualifiedInsteadOfExpert(), b.undesiredDays(),
-                        b.desiredDays(), b.fairness(), b.changes()),
+                b == null ? null : new Breakdown(b.unfilledSeats(), b.unfilledOptionalSeats(),
+                        b.qualifiedInsteadOfExpert(), b.undesiredDays(), b.desiredDays(), b.fairness(), b.changes()),
                 t == null ? null : new Timings(t.modelMillis(), t.solveMillis(), t.firstFeasibleMillis()));
     }
 
@@ -72,6 +73,7 @@ public final class AllocationMapper {
         row.activityId = entry.activityId();
         row.clinicianId = entry.clinicianId();
         row.level = entry.level();
+        row.seat = entry.seat();
         row.procedureCode = entry.procedureCode();
         row.start = entry.start();
         row.end = entry.end();

@@ -27,6 +27,10 @@ import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
+import org.rota.events.SeatGroup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The projection's statements on one connection of the current transaction: conditional upserts that apply an event
@@ -53,6 +57,9 @@ public final class ReadModelWriter {
     public record Interval(Instant from, Instant until) {
     }
 
+    /** The seat groups as stored: plain records, no module of the REST mapper (as Hibernate reads them back). */
+    private static final ObjectMapper SEATS_JSON = new ObjectMapper();
+
     private static final String UPSERT_CLINICIAN = """
             INSERT INTO known_clinician (id, external_id, display_name, fte, max_minutes_per_week, active, version)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -75,12 +82,14 @@ public final class ReadModelWriter {
     private static final String UPSERT_ACTIVITY = """
             WITH previous AS (SELECT department, starts_at FROM known_activity WHERE id = ?)
             INSERT INTO known_activity (id, department, title, location, starts_at, ends_at, procedure_code,
-                required_clinicians, minimum_level, status, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                required_clinicians, minimum_level, seats, trainees_per_supervisor, status, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET department = EXCLUDED.department, title = EXCLUDED.title,
                 location = EXCLUDED.location, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
                 procedure_code = EXCLUDED.procedure_code, required_clinicians = EXCLUDED.required_clinicians,
-                minimum_level = EXCLUDED.minimum_level, status = EXCLUDED.status, version = EXCLUDED.version
+                minimum_level = EXCLUDED.minimum_level, seats = EXCLUDED.seats,
+                trainees_per_supervisor = EXCLUDED.trainees_per_supervisor, status = EXCLUDED.status,
+                version = EXCLUDED.version
             WHERE known_activity.version < EXCLUDED.version
             RETURNING (SELECT department FROM previous), (SELECT starts_at FROM previous)""";
 
@@ -191,7 +200,8 @@ public final class ReadModelWriter {
         }
     }
 
-    public Applied<ActivityPlace> activity(ActivityEvent event, CredentialLevel minimumLevel) throws SQLException {
+    /** {@code seats}: the event's groups as the solver accepted them (a missing level defaulted). */
+    public Applied<ActivityPlace> activity(ActivityEvent event, List<SeatGroup> seats) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACTIVITY)) {
             upsert.setObject(1, event.id());
             upsert.setObject(2, event.id());
@@ -201,10 +211,12 @@ public final class ReadModelWriter {
             upsert.setObject(6, timestamp(event.start()));
             upsert.setObject(7, timestamp(event.end()));
             upsert.setString(8, event.procedureCode());
-            upsert.setInt(9, event.requiredClinicians());
-            upsert.setString(10, minimumLevel.name());
-            upsert.setString(11, event.status().name());
-            upsert.setLong(12, event.version());
+            upsert.setInt(9, SeatGroup.requiredSeats(seats));
+            upsert.setString(10, shorthandLevel(seats).name());
+            upsert.setString(11, json(seats));
+            setInteger(upsert, 12, event.traineesPerSupervisor());
+            upsert.setString(13, event.status().name());
+            upsert.setLong(14, event.version());
             try (ResultSet row = upsert.executeQuery()) {
                 if (!row.next()) {
                     return Applied.stale();
@@ -347,6 +359,21 @@ public final class ReadModelWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    private static String json(List<SeatGroup> seats) {
+        try {
+            return SEATS_JSON.writeValueAsString(seats);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Seat groups that cannot be written as JSON: " + seats, e);
+        }
+    }
+
+    /** The shorthand's level: the lowest required one, or the lowest of all when every group is optional. */
+    private static CredentialLevel shorthandLevel(List<SeatGroup> seats) {
+        CredentialLevel required = SeatGroup.lowestRequiredLevel(seats);
+        return required != null ? required
+                : seats.stream().map(SeatGroup::minimumLevel).min(Enum::compareTo).orElseThrow();
     }
 
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

@@ -14,11 +14,13 @@ import jakarta.transaction.Transactional;
 import org.rota.events.AllocationEvent;
 import org.rota.events.AllocationEvent.AssignmentEntry;
 import org.rota.events.AllocationEvent.UnfilledEntry;
+import org.rota.events.SeatGroup;
 import org.rota.platform.problem.ProblemException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.repository.PinRepository;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
@@ -56,7 +58,8 @@ public class ActivityExplainer {
     }
 
     public record ActivityAllocation(UUID activityId, String department, String title, String location,
-            String procedureCode, String minimumLevel, int requiredClinicians, String status, Instant start,
+            String procedureCode, String minimumLevel, int requiredClinicians, List<SeatGroup> seats,
+            Integer traineesPerSupervisor, String status, Instant start,
             Instant end, String windowId, Long allocationVersion, List<AssignmentEntry> assignments,
             List<UnfilledEntry> unfilled, List<UUID> pinnedClinicians, List<Candidate> candidates) {
     }
@@ -89,18 +92,22 @@ public class ActivityExplainer {
         if (problem != null && problem.activities().stream().anyMatch(a -> a.id.equals(activityId))) {
             // a cancelled activity is in no problem: it keeps what was published, and nobody is judged for it
             List<Assignment> published = allocation == null ? null : allocation.assignments().stream()
-                    .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null)).toList();
+                    .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null,
+                            SeatMapper.toSolver(a.seat())))
+                    .toList();
             ActivityExplanation explanation = solver.explain(problem.problem(), activityId.toString(), published);
             candidates = candidates(activity, explanation);
             if (allocation != null) {
                 unfilled = explanation.unfilled().stream()
-                        .map(u -> new UnfilledEntry(activityId, u.seats(), u.reason().name(), activity.procedureCode,
-                                activity.start, activity.end))
+                        .map(u -> new UnfilledEntry(activityId, u.seats(), u.reason().name(),
+                                SeatMapper.toEvents(u.level()), u.optional(), activity.procedureCode, activity.start,
+                                activity.end))
                         .toList();
             }
         }
         return new ActivityAllocation(activity.id, activity.department, activity.title, activity.location,
-                activity.procedureCode, activity.minimumLevel.name(), activity.requiredClinicians, activity.status,
+                activity.procedureCode, activity.minimumLevel.name(), activity.requiredClinicians, activity.seats,
+                activity.traineesPerSupervisor, activity.status,
                 activity.start, activity.end, window.id(), allocation == null ? null : allocation.version(), assigned,
                 unfilled, pinned, candidates);
     }

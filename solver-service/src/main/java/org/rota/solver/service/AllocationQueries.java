@@ -76,8 +76,8 @@ public class AllocationQueries {
         requireRange(from, to);
         return allocations.assignmentsOf(clinicianId, from.atStartOfDay(zone).toInstant(),
                 to.atStartOfDay(zone).toInstant()).stream()
-                .map(a -> new AssignmentEntry(a.activityId, a.clinicianId, a.level, a.procedureCode, a.start, a.end,
-                        a.urgent ? Boolean.TRUE : null))
+                .map(a -> new AssignmentEntry(a.activityId, a.clinicianId, a.level, a.seat, a.procedureCode, a.start,
+                        a.end, a.urgent ? Boolean.TRUE : null))
                 .toList();
     }
 

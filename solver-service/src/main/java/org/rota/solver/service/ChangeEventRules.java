@@ -10,7 +10,9 @@ import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.platform.inbound.InvalidMessageException;
+import org.rota.events.SeatGroup;
 import org.rota.solver.mapping.CredentialStatusMapper;
+import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.solver.Absence;
 import org.rota.solver.solver.Activity;
 import org.rota.solver.solver.Clinician;
@@ -57,14 +59,22 @@ final class ChangeEventRules {
                 CredentialStatusMapper.toSolver(event.statusHistory())));
     }
 
-    /** Returns the activity as the solver reads it: an omitted minimum level is the solver's default. */
+    /**
+     * Returns the activity as the solver reads it. Seats that are just the event's own shorthand are read as the
+     * shorthand (an omitted minimum level is the solver's default); spelled-out seats as they are.
+     */
     static Activity check(ActivityEvent event) {
         required(event.id(), "id");
         required(event.department(), "department");
         required(event.status(), "status");
-        return solverAccepts(() -> new Activity(event.id().toString(), event.start(), event.end(), event.procedureCode(),
-                event.requiredClinicians(), event.minimumLevel() == null ? null
-                        : Level.valueOf(event.minimumLevel().name()), event.title(), event.location()));
+        boolean shorthand = event.seats().equals(SeatGroup.shorthand(event.requiredClinicians(), event.minimumLevel()));
+        return solverAccepts(() -> shorthand
+                ? new Activity(event.id().toString(), event.start(), event.end(), event.procedureCode(),
+                        event.requiredClinicians(), SeatMapper.toSolver(event.minimumLevel()), event.title(),
+                        event.location(), null, event.traineesPerSupervisor())
+                : new Activity(event.id().toString(), event.start(), event.end(), event.procedureCode(), null, null,
+                        event.title(), event.location(), SeatMapper.toSolver(event.seats()),
+                        event.traineesPerSupervisor()));
     }
 
     static Absence check(AbsenceEvent event) {

@@ -54,8 +54,8 @@ public record FrozenWindow(Instant now, Instant horizonEnd, Problem solvable, Li
         for (AssignmentEntry a : solved) {
             Change pair = new Change(a.activityId(), a.clinicianId());
             boolean urgent = urgentBefore.contains(pair) || urgent(a.start()) && !published.contains(pair);
-            all.add(new AssignmentEntry(a.activityId(), a.clinicianId(), a.level(), a.procedureCode(), a.start(),
-                    a.end(), urgent ? Boolean.TRUE : null));
+            all.add(new AssignmentEntry(a.activityId(), a.clinicianId(), a.level(), a.seat(), a.procedureCode(),
+                    a.start(), a.end(), urgent ? Boolean.TRUE : null));
         }
         all.sort(Comparator.comparing(AssignmentEntry::start).thenComparing(a -> a.activityId().toString())
                 .thenComparing(a -> a.clinicianId().toString()));

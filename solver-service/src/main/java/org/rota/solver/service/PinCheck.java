@@ -68,9 +68,9 @@ public class PinCheck {
             }
             otherPins.add(new Assignment(pin.activityId(), pin.clinicianId(), null));
         }
-        if (pinsOfActivity >= activity.requiredClinicians) {
-            throw new PinRefusedException(MORE_PINS_THAN_SEATS, "The activity needs " + activity.requiredClinicians
-                    + " clinician(s) and has as many pins already");
+        if (pinsOfActivity >= activity.seatCount()) {
+            throw new PinRefusedException(MORE_PINS_THAN_SEATS, "The activity has " + activity.seatCount()
+                    + " seat(s) and as many pins already");
         }
         ClinicianVerdict verdict = solver.verdict(problem.withBusy(busyAPinCannotDisplace(problem, clinicianId, window)),
                 activityId, clinician, otherPins);

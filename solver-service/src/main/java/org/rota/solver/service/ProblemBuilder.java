@@ -12,6 +12,7 @@ import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
 import org.rota.solver.mapping.CredentialStatusMapper;
+import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.repository.PinRepository;
@@ -116,7 +117,8 @@ public class ProblemBuilder {
         return new SolverOptions(config.timeLimitSeconds(), config.workers(), config.seed(), config.minRestMinutes(),
                 config.maxDutyMinutes(), config.maxActivitiesPerDay(), config.defaultMaxMinutesPerWeek(),
                 new Weights(w.unfilledSeat(), w.qualifiedInsteadOfExpert(), w.undesiredDay(), w.desiredDay(),
-                        w.fairness(), w.change()));
+                        w.fairness(), w.change(), w.unfilledOptionalSeat()),
+                config.traineesPerSupervisor());
     }
 
     private List<Pin> pins(String department, Instant from, Instant to) {
@@ -134,7 +136,7 @@ public class ProblemBuilder {
     }
 
     private static Activity activity(KnownActivity a) {
-        return new Activity(a.id.toString(), a.start, a.end, a.procedureCode, a.requiredClinicians,
-                Level.valueOf(a.minimumLevel.name()), a.title, a.location);
+        return new Activity(a.id.toString(), a.start, a.end, a.procedureCode, null, null, a.title, a.location,
+                SeatMapper.toSolver(a.seats), a.traineesPerSupervisor);
     }
 }

@@ -22,7 +22,7 @@ import org.rota.events.AbsenceEvent;
 import org.rota.events.ActivityEvent;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.CredentialEvent;
-import org.rota.events.CredentialLevel;
+import org.rota.events.SeatGroup;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.events.EventTypes;
 import org.rota.platform.inbound.InboundEvent;
@@ -30,6 +30,7 @@ import org.rota.platform.inbound.InboundEventReader;
 import org.rota.platform.inbound.InvalidMessageException;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.PlanningWindow;
+import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.repository.ReadModelWriter;
 import org.rota.solver.repository.ReadModelWriter.Applied;
 import org.rota.solver.repository.ReadModelWriter.DepartmentWeek;
@@ -111,8 +112,8 @@ public class ReadModelProjector {
     }
 
     private Set<PlanningWindow> activity(ActivityEvent event, Batch batch) throws SQLException {
-        CredentialLevel minimumLevel = CredentialLevel.valueOf(ChangeEventRules.check(event).minimumLevel().name());
-        Applied<ReadModelWriter.ActivityPlace> applied = batch.writer.activity(event, minimumLevel);
+        List<SeatGroup> seats = SeatMapper.toEvents(ChangeEventRules.check(event).seats());
+        Applied<ReadModelWriter.ActivityPlace> applied = batch.writer.activity(event, seats);
         if (!applied.applied() || !batch.findsWindows) {
             return Set.of();
         }
