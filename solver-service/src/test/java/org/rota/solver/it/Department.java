@@ -129,6 +129,23 @@ final class Department {
                         status, version));
     }
 
+    /**
+     * An activity with its seats spelled out ({@code seats}: the JSON array) and its own trainee ratio (null: the
+     * service's), announced as activity-service does: {@code requiredClinicians} and {@code minimumLevel} are the
+     * shorthand the groups reduce to.
+     */
+    String activityWithSeats(String procedure, Instant start, Instant end, String seats, int requiredClinicians,
+            String minimumLevel, Integer traineesPerSupervisor) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.ACTIVITIES, EventTypes.ACTIVITY, "activity/" + id, """
+                {"id":"%s","externalId":"EHR-%s","department":"%s","title":"Teaching list","start":"%s","end":"%s",
+                 "location":"Theatre 2","procedureCode":"%s","requiredClinicians":%d,"minimumLevel":"%s",
+                 "seats":%s,"traineesPerSupervisor":%s,"status":"SCHEDULED","version":0}"""
+                .formatted(id, id, code, start, end, procedure, requiredClinicians, minimumLevel, seats,
+                        traineesPerSupervisor));
+        return id;
+    }
+
     String absence(String clinicianId, Instant from, Instant until) {
         String id = UUID.randomUUID().toString();
         publish(Topics.ACTIVITIES, EventTypes.ABSENCE, "absence/" + id, """

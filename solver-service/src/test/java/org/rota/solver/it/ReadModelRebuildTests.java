@@ -28,6 +28,7 @@ import org.rota.events.CredentialStatus;
 import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.events.DayPreferenceKind;
+import org.rota.events.SeatGroup;
 import org.rota.solver.domain.Allocation;
 import org.rota.solver.domain.KnownPreference;
 
@@ -69,7 +70,9 @@ class ReadModelRebuildTests {
                     List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
                             new CredentialStatusChange(CredentialStatus.SUSPENDED, d.at(2, 10)))));
             events.publish(new ActivityEvent(UUID.randomUUID(), "EHR-1", d.code, "List", d.at(0, 8), d.at(0, 12),
-                    "Theatre", "VAS", 2, CredentialLevel.EXPERT, ActivityStatus.SCHEDULED, 0, UPDATED));
+                    "Theatre", "VAS", 2, CredentialLevel.QUALIFIED, List.of(new SeatGroup(CredentialLevel.EXPERT, 1,
+                            false), new SeatGroup(CredentialLevel.QUALIFIED, 1, false),
+                            new SeatGroup(CredentialLevel.TRAINEE, 2, true)), 1, ActivityStatus.SCHEDULED, 0, UPDATED));
             events.publish(new ActivityEvent(UUID.randomUUID(), "EHR-2", d.code, "Clinic", d.at(1, 9), d.at(1, 13),
                     "OPD", null, 1, CredentialLevel.QUALIFIED, ActivityStatus.CANCELLED, 1, UPDATED));
             events.publish(new AbsenceEvent(UUID.randomUUID(), clinician, d.at(2, 0), d.at(3, 0), "Leave", false, 0,
@@ -200,7 +203,8 @@ class ReadModelRebuildTests {
                 UNION ALL SELECT concat_ws(' ', 's', credential_id, position, status,
                     coalesce(effective_from::text, '-')) FROM known_credential_status
                 UNION ALL SELECT concat_ws(' ', 'a', id, department, starts_at, ends_at, coalesce(procedure_code, '-'),
-                    required_clinicians, minimum_level, status, version) FROM known_activity
+                    required_clinicians, minimum_level, seats::text, coalesce(trainees_per_supervisor::text, '-'),
+                    status, version) FROM known_activity
                 UNION ALL SELECT concat_ws(' ', 'b', id, clinician_id, starts_at, ends_at, removed, version)
                     FROM known_absence
                 UNION ALL SELECT concat_ws(' ', 'p', id, clinician_id, day, kind, removed, version)

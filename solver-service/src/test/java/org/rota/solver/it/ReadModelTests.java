@@ -34,6 +34,7 @@ import org.rota.events.CredentialStatus;
 import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
 import org.rota.events.DayPreferenceKind;
+import org.rota.events.SeatGroup;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
@@ -138,8 +139,11 @@ class ReadModelTests {
                 CredentialLevel.EXPERT, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 6, 30), CredentialStatus.SUSPENDED,
                 3, 2, UPDATED, List.of(new CredentialStatusChange(CredentialStatus.ACTIVE, null),
                         new CredentialStatusChange(CredentialStatus.SUSPENDED, d.at(2, 10))));
+        List<SeatGroup> seats = List.of(new SeatGroup(CredentialLevel.EXPERT, 1, false),
+                new SeatGroup(CredentialLevel.QUALIFIED, 1, false), new SeatGroup(CredentialLevel.TRAINEE, 2, true));
         ActivityEvent activity = new ActivityEvent(UUID.randomUUID(), "EHR-1", d.code, "Vasectomy list", d.at(0, 8),
-                d.at(0, 12), "Theatre 2", "VAS", 2, CredentialLevel.EXPERT, ActivityStatus.CANCELLED, 4, UPDATED);
+                d.at(0, 12), "Theatre 2", "VAS", 2, CredentialLevel.QUALIFIED, seats, 1, ActivityStatus.CANCELLED, 4,
+                UPDATED);
         AbsenceEvent absence = new AbsenceEvent(UUID.randomUUID(), clinicianId, d.at(1, 0), d.at(2, 0), "Leave", true,
                 1, UPDATED);
         DayPreferenceEvent preference = new DayPreferenceEvent(UUID.randomUUID(), clinicianId, d.monday.plusDays(3),
@@ -175,6 +179,8 @@ class ReadModelTests {
                         activity.location(), activity.start(), activity.end(), activity.procedureCode(),
                         activity.requiredClinicians(), activity.minimumLevel(), activity.status().name(),
                         activity.version());
+        assertThat(a.seats).isEqualTo(activity.seats());
+        assertThat(a.traineesPerSupervisor).isEqualTo(activity.traineesPerSupervisor());
         KnownAbsence b = find(KnownAbsence.class, absence.id().toString());
         assertThat(List.of(b.clinicianId, b.from, b.until, b.removed, b.version)).containsExactly(
                 absence.clinicianId(), absence.from(), absence.until(), absence.deleted(), absence.version());

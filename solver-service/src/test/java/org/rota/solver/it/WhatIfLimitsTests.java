@@ -91,6 +91,14 @@ class WhatIfLimitsTests {
     }
 
     @Test
+    void seatGroupsCountTogetherAgainstTheLimitOfCliniciansPerActivity() {
+        int half = limits.maxRequiredClinicians() / 2 + 1;
+        refused("{\"activities\":[{\"id\":\"a1\",\"start\":\"2026-12-07T08:00:00Z\",\"end\":\"2026-12-07T09:00:00Z\","
+                + "\"seats\":[{\"minimumLevel\":\"QUALIFIED\",\"count\":" + half + "},"
+                + "{\"minimumLevel\":\"TRAINEE\",\"count\":" + half + ",\"optional\":true}]}]}", "activities[].seats");
+    }
+
+    @Test
     void whenEveryWhatIfSolverIsBusyAndTheQueueFullTheAnswerIs429WithRetryAfter() throws Exception {
         // a solve answered a moment ago may still hold its thread
         await().atMost(Duration.ofSeconds(30)).until(() -> executor.pending() == 0);

@@ -85,6 +85,59 @@ class WhatIfTests {
     }
 
     @Test
+    void aListWithSpelledOutSeatsSaysWhichSeatEachAssigneeFillsAndWhichGroupIsShort() {
+        given().contentType(ContentType.JSON).body("""
+                { "zone": "Europe/London",
+                  "clinicians": [{"id": "expert", "fte": 1.0}, {"id": "qualified", "fte": 1.0},
+                                 {"id": "resident1", "fte": 1.0}, {"id": "resident2", "fte": 1.0}],
+                  "credentials": [
+                    {"clinicianId": "expert", "procedureCode": "LAPCHOLE", "level": "EXPERT", "validFrom": "2026-01-01", "status": "ACTIVE"},
+                    {"clinicianId": "qualified", "procedureCode": "LAPCHOLE", "level": "QUALIFIED", "validFrom": "2026-01-01", "status": "ACTIVE"},
+                    {"clinicianId": "resident1", "procedureCode": "LAPCHOLE", "level": "TRAINEE", "validFrom": "2026-01-01", "status": "ACTIVE"},
+                    {"clinicianId": "resident2", "procedureCode": "LAPCHOLE", "level": "TRAINEE", "validFrom": "2026-01-01", "status": "ACTIVE"}],
+                  "activities": [{"id": "list", "start": "2026-12-07T08:00:00Z", "end": "2026-12-07T12:00:00Z",
+                                  "procedureCode": "LAPCHOLE",
+                                  "seats": [{"minimumLevel": "EXPERT", "count": 1},
+                                            {"minimumLevel": "QUALIFIED", "count": 1},
+                                            {"minimumLevel": "TRAINEE", "count": 3, "optional": true}],
+                                  "traineesPerSupervisor": 2}],
+                  "options": {"timeLimitSeconds": 5, "seed": 0} }""")
+                .post("/what-if")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("status", equalTo("OPTIMAL"))
+                .body("assignments.find { it.clinicianId == 'expert' }.seat", equalTo("EXPERT"))
+                .body("assignments.find { it.clinicianId == 'qualified' }.seat", equalTo("QUALIFIED"))
+                .body("assignments.findAll { it.seat == 'TRAINEE' }.clinicianId",
+                        containsInAnyOrder("resident1", "resident2"))
+                // the third trainee seat has nobody to take it
+                .body("unfilled.size()", equalTo(1))
+                .body("unfilled[0].level", equalTo("TRAINEE"))
+                .body("unfilled[0].optional", equalTo(true))
+                .body("unfilled[0].seats", equalTo(1))
+                .body("breakdown.unfilledSeats", equalTo(0))
+                .body("breakdown.unfilledOptionalSeats", equalTo(1000));
+    }
+
+    @Test
+    void seatsThatDisagreeWithTheShorthandOrRepeatALevelAreBadRequestsNamingSeats() {
+        String activity = """
+                {"activities": [{"id": "a1", "start": "2026-12-07T08:00:00Z", "end": "2026-12-07T12:00:00Z", %s}]}""";
+        given().contentType(ContentType.JSON).body(activity.formatted(
+                "\"requiredClinicians\": 3, \"seats\": [{\"minimumLevel\": \"EXPERT\", \"count\": 1}]"))
+                .post("/what-if").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("activities[].seats"));
+        given().contentType(ContentType.JSON).body(activity.formatted(
+                "\"seats\": [{\"minimumLevel\": \"EXPERT\", \"count\": 1}, {\"minimumLevel\": \"EXPERT\", \"count\": 1}]"))
+                .post("/what-if").then().statusCode(400).body("field", equalTo("activities[].seats"));
+        given().contentType(ContentType.JSON).body(activity.formatted(
+                "\"seats\": [{\"minimumLevel\": \"EXPERT\", \"count\": 0}]"))
+                .post("/what-if").then().statusCode(400).body("field", equalTo("activities[].seats[].count"));
+        given().contentType(ContentType.JSON).body(activity.formatted(
+                "\"seats\": [{\"minimumLevel\": \"EXPERT\", \"count\": 1}], \"traineesPerSupervisor\": -1"))
+                .post("/what-if").then().statusCode(400).body("field", equalTo("activities[].traineesPerSupervisor"));
+    }
+
+    @Test
     void malformedProblemsAreBadRequestsNamingTheField() {
         given().contentType(ContentType.JSON)
                 .body("{\"activities\":[{\"id\":\"a1\",\"start\":\"2026-12-07T12:00:00Z\",\"end\":\"2026-12-07T08:00:00Z\"}]}")

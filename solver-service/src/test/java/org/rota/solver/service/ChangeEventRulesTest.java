@@ -20,8 +20,11 @@ import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
 import org.rota.events.CredentialStatusChange;
 import org.rota.events.DayPreferenceEvent;
+import org.rota.events.SeatGroup;
 import org.rota.platform.inbound.InvalidMessageException;
+import org.rota.solver.solver.Activity;
 import org.rota.solver.solver.Level;
+import org.rota.solver.solver.Seat;
 
 /** A change event the solver would reject never reaches the read model; the reason names the solver's field. */
 class ChangeEventRulesTest {
@@ -47,6 +50,36 @@ class ChangeEventRulesTest {
         ActivityEvent event = new ActivityEvent(ID, "EHR-1", "UROLOGY", "List", NINE, NOON, "Theatre", "VAS", 2, null,
                 ActivityStatus.SCHEDULED, 0, NINE);
         assertThat(ChangeEventRules.check(event).minimumLevel()).isEqualTo(Level.QUALIFIED);
+    }
+
+    @Test
+    void spelledOutSeatsAreReadAsTheyAreWithTheActivitysTraineeRatio() {
+        List<SeatGroup> seats = List.of(new SeatGroup(CredentialLevel.EXPERT, 1, false),
+                new SeatGroup(CredentialLevel.QUALIFIED, 1, false), new SeatGroup(CredentialLevel.TRAINEE, 2, true));
+        Activity checked = ChangeEventRules.check(withSeats(seats, 1));
+
+        assertThat(checked.seats()).containsExactly(new Seat(Level.EXPERT, 1, false), new Seat(Level.QUALIFIED, 1, false),
+                new Seat(Level.TRAINEE, 2, true));
+        assertThat(checked.traineesPerSupervisor()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWrittenBeforeSeatsExistedMeansItsShorthandsOneGroup() {
+        assertThat(ChangeEventRules.check(activity(NINE, NOON, 3)).seats())
+                .containsExactly(new Seat(Level.QUALIFIED, 3, false));
+    }
+
+    @Test
+    void seatGroupsTheSolverWouldRejectAreRejectedNamingTheSeats() {
+        assertThatThrownBy(() -> ChangeEventRules.check(withSeats(List.of(new SeatGroup(CredentialLevel.EXPERT, 1, false),
+                new SeatGroup(CredentialLevel.EXPERT, 1, true)), null)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("activities[].seats");
+        assertThatThrownBy(() -> ChangeEventRules.check(withSeats(List.of(new SeatGroup(CredentialLevel.EXPERT, 0,
+                false), new SeatGroup(CredentialLevel.TRAINEE, 1, true)), null)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("activities[].seats[].count");
+        assertThatThrownBy(() -> ChangeEventRules.check(withSeats(List.of(new SeatGroup(CredentialLevel.EXPERT, 1,
+                false)), -1)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("traineesPerSupervisor");
     }
 
     @Test
@@ -157,6 +190,12 @@ class ChangeEventRulesTest {
     private static ActivityEvent activity(Instant start, Instant end, int required) {
         return new ActivityEvent(ID, "EHR-1", "UROLOGY", "List", start, end, "Theatre", "VAS", required,
                 CredentialLevel.QUALIFIED, ActivityStatus.SCHEDULED, 0, NINE);
+    }
+
+    private static ActivityEvent withSeats(List<SeatGroup> seats, Integer traineesPerSupervisor) {
+        return new ActivityEvent(ID, "EHR-1", "GENSURG", "Teaching list", NINE, NOON, "Theatre", "LAPCHOLE",
+                SeatGroup.requiredSeats(seats), SeatGroup.lowestRequiredLevel(seats), seats, traineesPerSupervisor,
+                ActivityStatus.SCHEDULED, 0, NINE);
     }
 
     private static ClinicianEvent clinician(BigDecimal fte) {
