@@ -10,8 +10,20 @@ import org.rota.tools.client.RotaClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Prints, per week and department, the seats filled and left empty (with why), and experts against qualified. */
+/**
+ * Prints, per week and department, the seats filled and left empty (with why), experts against qualified, and the
+ * trainee seats filled; then how many trainee seats were filled under supervision over the whole period.
+ */
 public final class AllocationSummary {
+
+    private static final String TRAINEE = "TRAINEE";
+
+    /** Trainee seats over the whole period: filled (always under supervision: a hard rule) and left empty, by reason. */
+    private static final class TraineeSeats {
+        int filled;
+        int seats;
+        final Map<String, Integer> empty = new TreeMap<>();
+    }
 
     public static void awaitAndPrint(RotaClient rota, LocalDate firstMonday, int weeks, List<String> departments,
             Duration patience) {
@@ -32,22 +44,29 @@ public final class AllocationSummary {
             sleep();
         }
         System.out.printf("%nAllocation (%d of %d planning windows published):%n", published, expected);
-        System.out.printf("  %-10s %-9s %6s %6s %8s %9s  %s%n", "week of", "dept", "seats", "filled", "experts",
-                "qualified", "unfilled (reason)");
+        System.out.printf("  %-10s %-9s %6s %6s %8s %9s %8s  %s%n", "week of", "dept", "seats", "filled", "experts",
+                "qualified", "trainees", "unfilled (reason)");
+        TraineeSeats trainees = new TraineeSeats();
         for (int week = 0; week < weeks; week++) {
             LocalDate monday = firstMonday.plusWeeks(week);
             for (String department : departments) {
-                printWeek(monday, department, byDepartment.get(department));
+                printWeek(monday, department, byDepartment.get(department), trainees);
             }
+        }
+        if (trainees.seats > 0) {
+            System.out.printf("Trainee seats filled under supervision: %d of %d%s%n", trainees.filled, trainees.seats,
+                    trainees.empty.isEmpty() ? "" : "; left empty " + trainees.empty);
         }
         System.out.println();
     }
 
-    private static void printWeek(LocalDate monday, String department, JsonNode allocation) {
+    private static void printWeek(LocalDate monday, String department, JsonNode allocation, TraineeSeats trainees) {
         String windowId = department + "/" + monday;
         int filled = 0;
         int experts = 0;
         int qualified = 0;
+        int traineeSeats = 0;
+        int traineesIn = 0;
         for (JsonNode entry : allocation.path("assignments")) {
             if (inWeek(entry, monday)) {
                 filled++;
@@ -55,6 +74,10 @@ public final class AllocationSummary {
                     experts++;
                 } else if ("QUALIFIED".equals(entry.path("level").asText())) {
                     qualified++;
+                }
+                if (TRAINEE.equals(entry.path("seat").asText())) {
+                    traineeSeats++;
+                    traineesIn++;
                 }
             }
         }
@@ -64,15 +87,24 @@ public final class AllocationSummary {
             if (inWeek(entry, monday)) {
                 int seats = entry.path("seats").asInt();
                 unfilled += seats;
-                reasons.merge(entry.path("reason").asText(), seats, Integer::sum);
+                String reason = entry.path("reason").asText();
+                reasons.merge(entry.path("optional").asBoolean() ? reason + " (optional)" : reason, seats,
+                        Integer::sum);
+                if (TRAINEE.equals(entry.path("level").asText())) {
+                    traineeSeats += seats;
+                    trainees.empty.merge(reason, seats, Integer::sum);
+                }
             }
         }
+        trainees.filled += traineesIn;
+        trainees.seats += traineeSeats;
         boolean solved = false;
         for (JsonNode window : allocation.path("windows")) {
             solved |= window.path("windowId").asText().equals(windowId);
         }
-        System.out.printf("  %-10s %-9s %6d %6d %8d %9d  %s%n", monday, department, filled + unfilled, filled, experts,
-                qualified, !solved ? "(not solved yet)" : unfilled == 0 ? "-" : unfilled + " " + reasons);
+        System.out.printf("  %-10s %-9s %6d %6d %8d %9d %8s  %s%n", monday, department, filled + unfilled, filled,
+                experts, qualified, traineeSeats == 0 ? "-" : traineesIn + "/" + traineeSeats,
+                !solved ? "(not solved yet)" : unfilled == 0 ? "-" : unfilled + " " + reasons);
     }
 
     private static boolean inWeek(JsonNode entry, LocalDate monday) {
