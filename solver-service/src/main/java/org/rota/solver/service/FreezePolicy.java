@@ -19,6 +19,7 @@ import org.rota.events.AllocationEvent.AssignmentEntry;
 import org.rota.events.AllocationEvent.UnfilledEntry;
 import org.jboss.logging.Logger;
 import org.rota.solver.config.SolverConfig;
+import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.repository.AllocationRepository;
 import org.rota.solver.service.ProblemBuilder.WindowProblem;
 import org.rota.solver.solver.Activity;
@@ -103,7 +104,8 @@ public class FreezePolicy {
                     return activity != null && !started.contains(activity.id())
                             && !activity.start().isAfter(horizonEnd);
                 })
-                .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null))
+                .map(a -> new Assignment(a.activityId().toString(), a.clinicianId().toString(), null,
+                        SeatMapper.toSolver(a.seat())))
                 .toList();
         Set<Pin> cannotServe = new HashSet<>();
         for (RuleViolation violation : checker.violations(withoutPast, frozenAssignees)) {
