@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The what-if contract")
 class ContractTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     /** The request of design.md, verbatim. */
     static final String DESIGN_EXAMPLE = """
