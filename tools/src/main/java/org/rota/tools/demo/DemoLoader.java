@@ -25,8 +25,10 @@ public final class DemoLoader {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 2026L;
         RotaClient rota = RotaClient.local();
         LocalDate firstMonday = load(rota, seed, LocalDate.now(DemoDepartment.ZONE));
+        // a window's first solve may take its whole time limit (solver.time-limit-seconds, 10 s), one after another
+        int windows = DemoDepartment.WEEKS * DemoDepartment.DEPARTMENTS.size();
         AllocationSummary.awaitAndPrint(rota, firstMonday, DemoDepartment.WEEKS, DemoDepartment.DEPARTMENTS,
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(15L * windows));
     }
 
     /**
