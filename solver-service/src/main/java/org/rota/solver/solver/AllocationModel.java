@@ -474,15 +474,7 @@ final class AllocationModel {
             sumOfMost += most[i];
         }
         totalLoad = model.newIntVar(0, sumOfMost, "totalLoad");
-        if (Boolean.getBoolean("fixedTarget")) {
-            long demand = 0;
-            for (int a = 0; a < instance.activityCount(); a++) demand += (long) instance.minutes[a] * instance.seats[a].seats();
-            double div = 0;
-            for (int c : fairnessClinicians) div += instance.loadDivisor[c];
-            model.addEquality(totalLoad, Math.round(n * demand / div));
-        } else {
         model.addEquality(totalLoad, total);
-        }
         long unit = 60L * n;
         long sumOfLargest = 0;
         for (int i = 0; i < n; i++) {
