@@ -74,6 +74,15 @@ final class Department {
                 known -> known == count);
     }
 
+    /** Waits until the read model holds this many scheduled activities in the department's week and credentials. */
+    void awaitActivitiesAndCredentials(ReadModelRepository readModel, int activities, int credentials) {
+        Instant from = monday.atStartOfDay(ZONE).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(ZONE).toInstant();
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> readModel.scheduledActivities(code, from, to).size() == activities
+                        && readModel.credentialsOf(code).size() == credentials));
+    }
+
     String credential(String clinicianId, String procedure, String level, String status, long version) {
         String id = UUID.randomUUID().toString();
         credential(id, clinicianId, procedure, level, status, version);
