@@ -94,6 +94,28 @@ class TeachingListTests {
         assertThat(allocation.getLong("breakdown.unfilledOptionalSeats")).isPositive();
     }
 
+    @Test
+    void aListWithoutItsOwnRatioTakesTheConfiguredNumberOfTraineesPerSupervisor() {
+        Department d = new Department();
+        String expert = d.clinician("Dr Primary", 0, true);
+        List<String> trainees = List.of(d.clinician("Dr Resident One", 0, true),
+                d.clinician("Dr Resident Two", 0, true), d.clinician("Dr Resident Three", 0, true));
+        d.awaitClinicians(readModel, 4);
+        d.credential(expert, "LAPCHOLE", "EXPERT", "ACTIVE", 0);
+        trainees.forEach(trainee -> d.credential(trainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0));
+        String list = d.activityWithSeats("LAPCHOLE", d.at(1, 8), d.at(1, 12), """
+                [{"minimumLevel":"EXPERT","count":1},{"minimumLevel":"TRAINEE","count":3,"optional":true}]""",
+                1, "EXPERT", null);
+
+        // %test.solver.trainees-per-supervisor=1: one consultant, one trainee
+        JsonPath allocation = AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 2
+                && a.getList("unfilled.findAll { it.level == 'TRAINEE' }.seats").equals(List.of(2)));
+
+        assertThat(seats(allocation, list).values()).containsExactlyInAnyOrder("EXPERT", "TRAINEE");
+        assertThat(allocation.getString("unfilled.find { it.level == 'TRAINEE' }.reason"))
+                .isEqualTo("NOT_ENOUGH_SUPERVISORS");
+    }
+
     private static Map<String, String> seats(JsonPath allocation, String activityId) {
         List<Map<String, Object>> entries = allocation.getList("assignments.findAll { it.activityId == '"
                 + activityId + "' }");
