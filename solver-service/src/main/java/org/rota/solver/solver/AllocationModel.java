@@ -35,6 +35,12 @@ final class AllocationModel {
     private IntVar maxLoad;
     private IntVar minLoad;
     private IntVar spreadHours;
+    /** The duty-period start literals, so that a hint can give them values too (CP-SAT ignores an incomplete hint). */
+    private final List<PeriodStart> periodStarts = new ArrayList<>();
+
+    /** {@code starts} may be true only when {@code pair} (−1: fixed work) is worked and none of {@code before} is. */
+    private record PeriodStart(BoolVar starts, int pair, List<Integer> before) {
+    }
 
     AllocationModel(Instance instance, HardRules rules, Eligibility eligibility, List<Integer> acceptedPins,
                     PreviousAllocation previous) {
@@ -249,6 +255,7 @@ final class AllocationModel {
         for (int p : before) {
             model.addBoolOr(new Literal[] {starts.not(), x[p].not()});
         }
+        periodStarts.add(new PeriodStart(starts, pieces.get(m).fixed() ? -1 : pieces.get(m).pair(), before));
         return starts;
     }
 
@@ -411,6 +418,12 @@ final class AllocationModel {
         }
         for (int a = 0; a < instance.activityCount(); a++) {
             model.addHint(unfilled[a], instance.required[a] - filled[a]);
+        }
+        // true wherever allowed: a feasible allocation then satisfies every duty-length clause (see limitDutyPeriods)
+        for (PeriodStart start : periodStarts) {
+            boolean starts = (start.pair() < 0 || chosen[start.pair()])
+                    && start.before().stream().noneMatch(p -> chosen[p]);
+            model.addHint(start.starts(), starts);
         }
         if (!fairnessClinicians.isEmpty()) {
             long max = Long.MIN_VALUE;
