@@ -39,6 +39,13 @@ public interface SolverConfig {
     @WithDefault("2")
     int workers();
 
+    /**
+     * What CP-SAT may use, in MB (its own default is 10 GB): it stops searching and answers with its best allocation
+     * when it gets there. Keeps a solving pod below its memory limit (see deploy/).
+     */
+    @WithDefault("900")
+    int maxMemoryMb();
+
     @WithDefault("0")
     int seed();
 

@@ -1,30 +1,51 @@
 package org.rota.solver.solver;
 
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.SatParameters;
 import com.google.protobuf.TextFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One CP-SAT run of a model with our parameters. */
+/** One CP-SAT run of a model (the whole allocation model, or a copy of it with part of the variables fixed). */
 final class CpSatRun {
 
     /** Outcome of a run: {@code chosen} is null when CP-SAT found no solution. */
     record Result(SolveStatus status, boolean[] chosen, Long bound) {
     }
 
-    private final AllocationModel model;
+    /** How long a run may take: wall-clock seconds, or CP-SAT's deterministic time when the solve must be reproducible. */
+    record Budget(double seconds, boolean deterministic) {
+
+        /** Deterministic-time units per wall second, roughly, on the development machine (for reproducible runs). */
+        static final double DETERMINISTIC_UNITS_PER_SECOND = 0.3;
+    }
+
+    private final CpModel model;
+    private final BoolVar[] x;
     private final CpSolver solver = new CpSolver();
     private final FirstSolution firstSolution;
 
-    CpSatRun(AllocationModel model, SolverOptions options, int workers, double seconds, FirstSolution firstSolution) {
+    CpSatRun(CpModel model, BoolVar[] x, SolverOptions options, int workers, Budget budget,
+             FirstSolution firstSolution, SearchSettings settings) {
         this.model = model;
+        this.x = x;
         this.firstSolution = firstSolution;
-        solver.getParameters()
-                .setMaxTimeInSeconds(seconds)
-                .setNumWorkers(workers)
+        SatParameters.Builder parameters = solver.getParameters();
+        if (budget.deterministic()) {
+            // the wall clock differs from run to run; deterministic time does not (with one worker and a seed)
+            parameters.setMaxDeterministicTime(budget.seconds() * Budget.DETERMINISTIC_UNITS_PER_SECOND)
+                    .setMaxTimeInSeconds(Math.max(60, budget.seconds() * 20));
+        } else {
+            parameters.setMaxTimeInSeconds(budget.seconds());
+        }
+        parameters.setNumWorkers(workers)
                 .setRandomSeed(options.seed())
+                // CP-SAT's own default is 10 GB: far above what the service may use
+                .setMaxMemoryInMb(settings.maxMemoryMb())
                 // The greedy hint is complete and feasible, but CP-SAT only reports it once presolve is done: repeated
                 // probing and symmetry detection took ~6 s on the 80k-variable target instance, a single light pass 1 s.
                 .setCpModelProbingLevel(0)
@@ -35,12 +56,12 @@ final class CpSatRun {
                 .setAddLpConstraintsLazily(false)
                 .setRootLpIterations(100_000);
         if (Boolean.getBoolean(AllocationSolver.LOG_SEARCH_PROPERTY)) {
-            solver.getParameters().setLogSearchProgress(true).setLogToStdout(true);
+            parameters.setLogSearchProgress(true).setLogToStdout(true);
         }
         String extra = System.getProperty(AllocationSolver.EXTRA_PARAMETERS_PROPERTY);
         if (extra != null && !extra.isBlank()) {
             try {
-                TextFormat.merge(extra, solver.getParameters());
+                TextFormat.merge(extra, parameters);
             } catch (TextFormat.ParseException e) {
                 throw new IllegalArgumentException(AllocationSolver.EXTRA_PARAMETERS_PROPERTY + ": " + e.getMessage(), e);
             }
@@ -48,7 +69,7 @@ final class CpSatRun {
     }
 
     Result solve() {
-        CpSolverStatus cpStatus = solver.solve(model.model, new CpSolverSolutionCallback() {
+        CpSolverStatus cpStatus = solver.solve(model, new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
                 firstSolution.record();
@@ -65,15 +86,15 @@ final class CpSatRun {
             return new Result(status, null, null);
         }
         List<Long> values = solver.response().getSolutionList();
-        boolean[] chosen = new boolean[model.x.length];
+        boolean[] chosen = new boolean[x.length];
         for (int p = 0; p < chosen.length; p++) {
-            chosen[p] = values.get(model.x[p].getIndex()) != 0;
+            chosen[p] = values.get(x[p].getIndex()) != 0;
         }
         // CP-SAT may carry a loose spread variable in a non-optimal solution; the evaluator prices the allocation itself
         return new Result(status, chosen, (long) Math.ceil(solver.bestObjectiveBound() - 1e-6));
     }
 
-    /** When the first of the runs of one solve found a solution, measured from the start of the solve. */
+    /** When the first complete allocation satisfying every hard rule was found, measured from the start of the solve. */
     static final class FirstSolution {
         private final long started;
         private final AtomicLong firstNanos = new AtomicLong(-1);
