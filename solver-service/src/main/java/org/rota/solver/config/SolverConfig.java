@@ -40,8 +40,8 @@ public interface SolverConfig {
     int workers();
 
     /**
-     * What CP-SAT may use, in MB (its own default is 10 GB): it stops searching and answers with its best allocation
-     * when it gets there. Keeps a solving pod below its memory limit (see deploy/).
+     * The process memory (resident, JVM included) in MB above which CP-SAT stops searching and answers with its best
+     * allocation (its {@code max_memory_in_mb}; its own default is 10 GB). Keeps a solving pod below its limit.
      */
     @WithDefault("900")
     int maxMemoryMb();

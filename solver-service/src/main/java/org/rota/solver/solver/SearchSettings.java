@@ -1,13 +1,14 @@
 package org.rota.solver.solver;
 
 /**
- * How the service lets every solve search, whatever a problem's options ask: the memory CP-SAT may take, in MB (its own
- * default is 10 GB, far above a container's limit). CP-SAT stops searching when it gets there and answers with its best
- * solution so far.
+ * How the service lets every solve search, whatever a problem's options ask. {@code maxMemoryMb}: CP-SAT's
+ * {@code max_memory_in_mb}, which it compares with the memory of the whole process (JVM included: it reads the
+ * process's resident size) and, once above, stops searching and answers with its best solution so far. Its own default
+ * is 10 GB, far above a container's limit.
  */
 public record SearchSettings(int maxMemoryMb) {
 
-    /** Below the 1 GiB a solving pod may peak at (solver.max-memory-mb). */
+    /** Below the 1 GiB the service may peak at while solving, and 75 % of its 1,536 Mi pod limit. */
     public static final int DEFAULT_MAX_MEMORY_MB = 900;
 
     public SearchSettings {

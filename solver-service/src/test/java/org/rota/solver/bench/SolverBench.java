@@ -23,6 +23,7 @@ import org.rota.solver.solver.CredentialStatus;
 import org.rota.solver.solver.PreviousAssignment;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.RuleViolation;
+import org.rota.solver.solver.SearchSettings;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolveStatus;
 import org.rota.solver.solver.SolverOptions;
@@ -35,6 +36,7 @@ import org.rota.solver.solver.UnfilledSeat;
  * {@code --only small,medium,shift,target,nurse,incremental} {@code --time <s>} (limit for full solves, default 30)
  * {@code --resolve-time <s>} (limit for the incremental re-solve, default 1) {@code --workers <n>} (default 2)
  * {@code --seeds <n>} (CP-SAT seeds per instance, default 1) {@code --seed <n>} (the first, default 0)
+ * {@code --max-memory-mb <n>} (CP-SAT's memory cap, as {@code solver.max-memory-mb})
  * {@code --write <dir>} (also write each instance as what-if JSON) {@code --reference} (the 24/7 instance only, for
  * 10 minutes: records its best bound in {@value #REFERENCE_FILE}, against which the timed runs report their gap).
  * <p>
@@ -76,7 +78,8 @@ public final class SolverBench {
         int firstSeed = Integer.parseInt(options.getOrDefault("seed", "0"));
         int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
         Path write = options.containsKey("write") ? Path.of(options.get("write")) : null;
-        AllocationSolver solver = new AllocationSolver();
+        AllocationSolver solver = new AllocationSolver(SolverOptions.defaults(), new SearchSettings(Integer.parseInt(
+                options.getOrDefault("max-memory-mb", String.valueOf(SearchSettings.DEFAULT_MAX_MEMORY_MB)))));
 
         if (options.containsKey("reference")) {
             reference(solver, workers, firstSeed);
