@@ -18,7 +18,7 @@ public interface SolverConfig {
     java.util.Optional<String> instanceId();
 
     /** A window is solved once no change has touched it for this long: a burst becomes one solve. */
-    @WithDefault("300ms")
+    @WithDefault("150ms")
     Duration debounce();
 
     /** ...but no later than this after the first change of the burst. */
@@ -33,7 +33,7 @@ public interface SolverConfig {
      * Time limit of a re-solve, when the window already has an allocation: the warm start is then close to the
      * answer, and a change should show within seconds.
      */
-    @WithDefault("1.5")
+    @WithDefault("1.0")
     double resolveTimeLimitSeconds();
 
     @WithDefault("2")
