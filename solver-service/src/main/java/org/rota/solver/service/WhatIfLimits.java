@@ -45,7 +45,8 @@ public class WhatIfLimits {
         Instant first = null;
         Instant last = null;
         for (Activity activity : problem.activities()) {
-            atMost(activity.requiredClinicians(), limits.maxRequiredClinicians(), "activities[].requiredClinicians",
+            atMost(activity.seatCount(), limits.maxRequiredClinicians(),
+                    activity.requiredClinicians() != null ? "activities[].requiredClinicians" : "activities[].seats",
                     "clinicians per activity");
             first = first == null || activity.start().isBefore(first) ? activity.start() : first;
             last = last == null || activity.end().isAfter(last) ? activity.end() : last;

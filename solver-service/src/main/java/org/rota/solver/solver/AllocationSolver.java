@@ -381,13 +381,18 @@ public final class AllocationSolver {
             for (int p : eligibility.byActivity[a]) {
                 if (chosen[p]) {
                     ofActivity.add(new Assignment(instance.activities[a].id(),
-                            instance.clinicians[eligibility.clinician[p]].id(), eligibility.level[p]));
+                            instance.clinicians[eligibility.clinician[p]].id(), eligibility.level[p],
+                            seatOf(instance.activities[a], eligibility.level[p])));
                 }
             }
             ofActivity.sort(Comparator.comparing(Assignment::clinicianId));
             result.addAll(ofActivity);
         }
         return result;
+    }
+
+    private static Level seatOf(Activity activity, Level holder) {
+        return activity.seats().stream().filter(seat -> seat.takes(holder)).findFirst().orElseThrow().minimumLevel();
     }
 
     private static List<UnfilledSeat> unfilled(Instance instance, Eligibility eligibility, boolean[] chosen,

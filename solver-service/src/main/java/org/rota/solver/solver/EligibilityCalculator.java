@@ -115,8 +115,9 @@ public final class EligibilityCalculator {
             if (level == null) {
                 return new Assessment(Verdict.CREDENTIAL_EXPIRED_OR_SUSPENDED, null, -1);
             }
-            if (!level.atLeast(activity.minimumLevel())) {
-                return new Assessment(Verdict.LEVEL_TOO_LOW, level, credential);
+            Verdict levelVerdict = levelVerdict(activity, level);
+            if (levelVerdict != null) {
+                return new Assessment(levelVerdict, level, credential);
             }
         }
         if (overlapsAny(absences.get(c), a)) {
@@ -128,6 +129,21 @@ public final class EligibilityCalculator {
             return new Assessment(violation.rule(), level, credential);
         }
         return new Assessment(Verdict.ELIGIBLE, level, credential);
+    }
+
+    /**
+     * Null when the holder's level fits one of the activity's seat groups; else NOT_A_TRAINEE when only TRAINEE
+     * groups are open to the level (a non-trainee), LEVEL_TOO_LOW otherwise.
+     */
+    static Verdict levelVerdict(Activity activity, Level level) {
+        boolean onlyTraineeSeats = true;
+        for (Seat seat : activity.seats()) {
+            if (seat.takes(level)) {
+                return null;
+            }
+            onlyTraineeSeats &= seat.minimumLevel() == Level.TRAINEE;
+        }
+        return onlyTraineeSeats && level != Level.TRAINEE ? Verdict.NOT_A_TRAINEE : Verdict.LEVEL_TOO_LOW;
     }
 
     /** The detail of a fixed-work verdict, for pin conflicts and explanations; null for the other verdicts. */

@@ -75,7 +75,7 @@ final class Instance {
             minutes[a] = (int) Math.max(1, Math.round((end[a] - start[a]) / 60.0));
             startDate[a] = dateOf(activity.start());
             lastDate[a] = dateOf(activity.end().minusNanos(1));
-            required[a] = activity.requiredClinicians();
+            required[a] = activity.seatCount();
             seats += required[a];
             days.put(startDate[a], 0);
             weeks.put(isoWeekKey(startDate[a]), 0);

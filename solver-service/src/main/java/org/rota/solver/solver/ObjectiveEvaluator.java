@@ -57,12 +57,12 @@ final class ObjectiveEvaluator {
             }
         }
         return new ObjectiveBreakdown(
-                unfilled * w.unfilledSeat(),
+                unfilled * w.unfilledSeat(), 0,
                 qualified * w.qualifiedInsteadOfExpert(),
                 undesired * w.undesiredDay(),
                 -desired * w.desiredDay(),
                 spreadHours * w.fairness(),
                 changes * w.change(),
-                new ObjectiveBreakdown.Counts(unfilled, qualified, undesired, desired, spreadHours, changes));
+                new ObjectiveBreakdown.Counts(unfilled, 0, qualified, undesired, desired, spreadHours, changes));
     }
 }

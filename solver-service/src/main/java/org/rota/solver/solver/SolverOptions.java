@@ -7,12 +7,15 @@ package org.rota.solver.solver;
  * Working-time rules (see {@link HardRules}): activities less than {@code minRestMinutes} apart form one duty period,
  * which may last at most {@code maxDutyMinutes} from its first start to its last end; at most {@code maxActivitiesPerDay}
  * activities start on one day; a clinician without {@code maxMinutesPerWeek} works at most fte ×
- * {@code defaultMaxMinutesPerWeek} minutes per ISO week.
+ * {@code defaultMaxMinutesPerWeek} minutes per ISO week. {@code traineesPerSupervisor} applies to activities that do
+ * not set their own.
  */
 public record SolverOptions(Double timeLimitSeconds, Integer workers, Integer seed, Integer minRestMinutes,
                             Integer maxDutyMinutes, Integer maxActivitiesPerDay, Integer defaultMaxMinutesPerWeek,
-                            Weights weights) {
+                            Weights weights, Integer traineesPerSupervisor) {
 
+    /** Trainees one clinician in a non-trainee seat may supervise on an activity that does not say. */
+    public static final int DEFAULT_TRAINEES_PER_SUPERVISOR = 2;
     /** 11 h: the EU Working Time Directive's daily rest. */
     public static final int DEFAULT_MIN_REST_MINUTES = 660;
     /** 13 h: the longest a day's work may last when the daily rest is 11 h. */
@@ -29,6 +32,16 @@ public record SolverOptions(Double timeLimitSeconds, Integer workers, Integer se
                 "must be at least 1");
         Checks.require(defaultMaxMinutesPerWeek == null || defaultMaxMinutesPerWeek >= 0,
                 "options.defaultMaxMinutesPerWeek", "must not be negative");
+        Checks.require(traineesPerSupervisor == null || traineesPerSupervisor >= 0, "options.traineesPerSupervisor",
+                "must not be negative");
+    }
+
+    /** The options as they were before supervision: {@code traineesPerSupervisor} takes the default. */
+    public SolverOptions(Double timeLimitSeconds, Integer workers, Integer seed, Integer minRestMinutes,
+                         Integer maxDutyMinutes, Integer maxActivitiesPerDay, Integer defaultMaxMinutesPerWeek,
+                         Weights weights) {
+        this(timeLimitSeconds, workers, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
+                defaultMaxMinutesPerWeek, weights, null);
     }
 
     /** The options as they were before the duty length and the default weekly cap existed: both take the defaults. */
@@ -39,7 +52,7 @@ public record SolverOptions(Double timeLimitSeconds, Integer workers, Integer se
 
     public static SolverOptions defaults() {
         return new SolverOptions(10.0, 2, 0, DEFAULT_MIN_REST_MINUTES, DEFAULT_MAX_DUTY_MINUTES, 2,
-                DEFAULT_MAX_MINUTES_PER_WEEK, Weights.defaults());
+                DEFAULT_MAX_MINUTES_PER_WEEK, Weights.defaults(), DEFAULT_TRAINEES_PER_SUPERVISOR);
     }
 
     /** This, with each omitted field (and each omitted weight) taken from {@code base}. */
@@ -55,7 +68,8 @@ public record SolverOptions(Double timeLimitSeconds, Integer workers, Integer se
                 maxDutyMinutes != null ? maxDutyMinutes : base.maxDutyMinutes,
                 maxActivitiesPerDay != null ? maxActivitiesPerDay : base.maxActivitiesPerDay,
                 defaultMaxMinutesPerWeek != null ? defaultMaxMinutesPerWeek : base.defaultMaxMinutesPerWeek,
-                weights != null ? weights.orElse(base.weights) : base.weights);
+                weights != null ? weights.orElse(base.weights) : base.weights,
+                traineesPerSupervisor != null ? traineesPerSupervisor : base.traineesPerSupervisor);
     }
 
     /**
@@ -69,36 +83,41 @@ public record SolverOptions(Double timeLimitSeconds, Integer workers, Integer se
 
     public SolverOptions withTimeLimitSeconds(double seconds) {
         return new SolverOptions(seconds, workers, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
-                defaultMaxMinutesPerWeek, weights);
+                defaultMaxMinutesPerWeek, weights, traineesPerSupervisor);
     }
 
     public SolverOptions withWorkers(int count) {
         return new SolverOptions(timeLimitSeconds, count, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
-                defaultMaxMinutesPerWeek, weights);
+                defaultMaxMinutesPerWeek, weights, traineesPerSupervisor);
     }
 
     public SolverOptions withMinRestMinutes(int minutes) {
         return new SolverOptions(timeLimitSeconds, workers, seed, minutes, maxDutyMinutes, maxActivitiesPerDay,
-                defaultMaxMinutesPerWeek, weights);
+                defaultMaxMinutesPerWeek, weights, traineesPerSupervisor);
     }
 
     public SolverOptions withMaxDutyMinutes(int minutes) {
         return new SolverOptions(timeLimitSeconds, workers, seed, minRestMinutes, minutes, maxActivitiesPerDay,
-                defaultMaxMinutesPerWeek, weights);
+                defaultMaxMinutesPerWeek, weights, traineesPerSupervisor);
     }
 
     public SolverOptions withMaxActivitiesPerDay(int count) {
         return new SolverOptions(timeLimitSeconds, workers, seed, minRestMinutes, maxDutyMinutes, count,
-                defaultMaxMinutesPerWeek, weights);
+                defaultMaxMinutesPerWeek, weights, traineesPerSupervisor);
     }
 
     public SolverOptions withDefaultMaxMinutesPerWeek(int minutes) {
         return new SolverOptions(timeLimitSeconds, workers, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
-                minutes, weights);
+                minutes, weights, traineesPerSupervisor);
+    }
+
+    public SolverOptions withTraineesPerSupervisor(int trainees) {
+        return new SolverOptions(timeLimitSeconds, workers, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
+                defaultMaxMinutesPerWeek, weights, trainees);
     }
 
     public SolverOptions withWeights(Weights replacement) {
         return new SolverOptions(timeLimitSeconds, workers, seed, minRestMinutes, maxDutyMinutes, maxActivitiesPerDay,
-                defaultMaxMinutesPerWeek, replacement);
+                defaultMaxMinutesPerWeek, replacement, traineesPerSupervisor);
     }
 }

@@ -135,7 +135,7 @@ final class StaffingExplainer {
             return List.of();
         }
         if (pinConflictActivities.contains(a)) {
-            return List.of(new UnfilledSeat(activityId, emptySeats, UnfilledReason.PINNED_CONFLICT));
+            return List.of(unfilledSeat(a, emptySeats, UnfilledReason.PINNED_CONFLICT));
         }
         List<Verdict> candidates = new ArrayList<>();
         boolean someoneAssigned = false;
@@ -158,14 +158,19 @@ final class StaffingExplainer {
                     : !candidates.isEmpty() ? reasonOf(candidates.get(candidates.size() - 1))
                     : someoneAssigned ? UnfilledReason.ALL_ELIGIBLE_BUSY : UnfilledReason.NO_CREDENTIALED_CLINICIAN;
             if (reason != current && current != null) {
-                result.add(new UnfilledSeat(activityId, seats, current));
+                result.add(unfilledSeat(a, seats, current));
                 seats = 0;
             }
             current = reason;
             seats++;
         }
-        result.add(new UnfilledSeat(activityId, seats, current));
+        result.add(unfilledSeat(a, seats, current));
         return result;
+    }
+
+    private UnfilledSeat unfilledSeat(int a, int seats, UnfilledReason reason) {
+        Seat group = instance.activities[a].seats().get(0);
+        return new UnfilledSeat(instance.activities[a].id(), seats, reason, group.minimumLevel(), group.optional());
     }
 
     /** How close a verdict comes to serving: the later a check fails, the closer; not blocked is closest. */

@@ -1,4 +1,5 @@
 package org.rota.solver.solver;
 
-public record UnfilledSeat(String activityId, int seats, UnfilledReason reason) {
+/** {@code seats} empty seats of the activity's group of {@code level}, all for one reason. */
+public record UnfilledSeat(String activityId, int seats, UnfilledReason reason, Level level, boolean optional) {
 }

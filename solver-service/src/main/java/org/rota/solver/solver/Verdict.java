@@ -3,7 +3,8 @@ package org.rota.solver.solver;
 /**
  * Why a clinician does (not) serve an activity. The rules come in the order they are checked: the first that fails is
  * the verdict. INACTIVE to BUSY_ELSEWHERE are eligibility, REST to WEEKLY_PROCEDURE_CAP the working-time rules of
- * {@link HardRules}, judged against the clinician's fixed work and their other assignments.
+ * {@link HardRules}, judged against the clinician's fixed work and their other assignments, NO_SUPERVISOR the
+ * supervision rule, judged against the activity's other assignments.
  */
 public enum Verdict {
     /** The clinician is assigned to the activity in the solution given. */
@@ -15,7 +16,10 @@ public enum Verdict {
     INACTIVE,
     NO_CREDENTIAL,
     CREDENTIAL_EXPIRED_OR_SUSPENDED,
+    /** The clinician's level fits none of the activity's seat groups (a trainee for EXPERT/QUALIFIED seats only). */
     LEVEL_TOO_LOW,
+    /** The activity's only seats for this level are TRAINEE seats, and the clinician is not a trainee. */
+    NOT_A_TRAINEE,
     ABSENT,
     /** Fixed work outside the problem, or another assignment of the solution, overlaps the activity. */
     BUSY_ELSEWHERE,
@@ -28,7 +32,9 @@ public enum Verdict {
     /** The ISO week's minutes would exceed fte × the weekly cap. */
     WEEKLY_CAP,
     /** The ISO week's activities of the procedure would exceed the credential's maxPerWeek. */
-    WEEKLY_PROCEDURE_CAP;
+    WEEKLY_PROCEDURE_CAP,
+    /** A trainee whom the clinicians in the activity's non-trainee seats cannot supervise (traineesPerSupervisor). */
+    NO_SUPERVISOR;
 
     /** True for a rule that stops the clinician (neither ASSIGNED, ELIGIBLE nor ELIGIBLE_NOT_CHOSEN). */
     public boolean blocks() {

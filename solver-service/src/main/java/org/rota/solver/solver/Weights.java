@@ -1,12 +1,18 @@
 package org.rota.solver.solver;
 
 /**
- * Objective weights. {@code unfilledSeat} per seat; {@code qualifiedInsteadOfExpert}, {@code undesiredDay} and
- * {@code desiredDay} (a reward) per assignment; {@code fairness} per hour of spread of fte-normalised load;
+ * Objective weights. {@code unfilledSeat} per empty seat, {@code unfilledOptionalSeat} per empty optional seat;
+ * {@code qualifiedInsteadOfExpert} per assignment; {@code undesiredDay} and {@code desiredDay} (a reward) per hour of
+ * the activity on that day; {@code fairness} per hour² of the squared deviations of normalised load from the mean;
  * {@code change} per dropped assignment of the previous allocation. A null field takes the default on merge.
+ * <p>
+ * The optional seat's default, 1,000, sits far below an unfilled required seat (100,000) and above what a scheduler
+ * would let one preference or a usual fairness difference buy: a trainee's place beats an undesired 13-hour day (65) or
+ * taking a 4-hour list off a clinician 10 hours above the mean (fairness ~100), but not a qualified operator in a
+ * required seat.
  */
 public record Weights(Long unfilledSeat, Long qualifiedInsteadOfExpert, Long undesiredDay, Long desiredDay,
-                      Long fairness, Long change) {
+                      Long fairness, Long change, Long unfilledOptionalSeat) {
 
     public Weights {
         requireNonNegative(unfilledSeat, "unfilledSeat");
@@ -15,10 +21,17 @@ public record Weights(Long unfilledSeat, Long qualifiedInsteadOfExpert, Long und
         requireNonNegative(desiredDay, "desiredDay");
         requireNonNegative(fairness, "fairness");
         requireNonNegative(change, "change");
+        requireNonNegative(unfilledOptionalSeat, "unfilledOptionalSeat");
+    }
+
+    /** The weights as they were before optional seats: {@code unfilledOptionalSeat} takes the default on merge. */
+    public Weights(Long unfilledSeat, Long qualifiedInsteadOfExpert, Long undesiredDay, Long desiredDay, Long fairness,
+                   Long change) {
+        this(unfilledSeat, qualifiedInsteadOfExpert, undesiredDay, desiredDay, fairness, change, null);
     }
 
     public static Weights defaults() {
-        return new Weights(100_000L, 10L, 5L, 5L, 1L, 20L);
+        return new Weights(100_000L, 10L, 5L, 5L, 1L, 20L, 1_000L);
     }
 
     /** This, with each omitted weight taken from {@code base}. */
@@ -32,7 +45,13 @@ public record Weights(Long unfilledSeat, Long qualifiedInsteadOfExpert, Long und
                 undesiredDay != null ? undesiredDay : base.undesiredDay,
                 desiredDay != null ? desiredDay : base.desiredDay,
                 fairness != null ? fairness : base.fairness,
-                change != null ? change : base.change);
+                change != null ? change : base.change,
+                unfilledOptionalSeat != null ? unfilledOptionalSeat : base.unfilledOptionalSeat);
+    }
+
+    /** The cost of one empty seat of a group. */
+    long unfilled(Seat seat) {
+        return seat.optional() ? unfilledOptionalSeat : unfilledSeat;
     }
 
     private static void requireNonNegative(Long weight, String name) {

@@ -63,7 +63,7 @@ class ContractTest {
         Solution solution = new AllocationSolver().solve(JSON.readValue(DESIGN_EXAMPLE, Problem.class));
 
         assertThat(solution.status()).isEqualTo(SolveStatus.OPTIMAL);
-        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "c1", Level.EXPERT));
+        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "c1", Level.EXPERT, Level.QUALIFIED));
         assertThat(solution.unfilled()).isEmpty();
         assertThat(solution.pinConflicts()).isEmpty();
         assertThat(solution.objective()).isZero();
@@ -93,7 +93,7 @@ class ContractTest {
 
         SolverOptions merged = problem.options().orElse(SolverOptions.defaults());
         assertThat(merged).isEqualTo(new SolverOptions(3.0, 2, 0, 660, 780, 2, 2880,
-                new Weights(100_000L, 10L, 5L, 5L, 7L, 20L)));
+                new Weights(100_000L, 10L, 5L, 5L, 7L, 20L, 1_000L), 2));
     }
 
     @Test

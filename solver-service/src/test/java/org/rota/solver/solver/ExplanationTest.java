@@ -152,7 +152,7 @@ class ExplanationTest {
             Solution solution = builder.solve();
 
             // covered throughout at QUALIFIED (the renewal's level), never at EXPERT
-            assertThat(solution.assignments()).containsExactly(new Assignment("overnight", "c1", Level.QUALIFIED));
+            assertThat(solution.assignments()).containsExactly(new Assignment("overnight", "c1", Level.QUALIFIED, Level.QUALIFIED));
         }
 
         @Test
@@ -201,9 +201,9 @@ class ExplanationTest {
                     .solve();
 
             assertThat(solution.unfilled()).containsExactlyInAnyOrder(
-                    new UnfilledSeat("a", 1, UnfilledReason.ALL_ELIGIBLE_BUSY),
-                    new UnfilledSeat("a", 1, UnfilledReason.ALL_ELIGIBLE_ABSENT),
-                    new UnfilledSeat("b", 1, UnfilledReason.ALL_ELIGIBLE_BUSY));
+                    new UnfilledSeat("a", 1, UnfilledReason.ALL_ELIGIBLE_BUSY, Level.QUALIFIED, false),
+                    new UnfilledSeat("a", 1, UnfilledReason.ALL_ELIGIBLE_ABSENT, Level.QUALIFIED, false),
+                    new UnfilledSeat("b", 1, UnfilledReason.ALL_ELIGIBLE_BUSY, Level.QUALIFIED, false));
         }
 
         @Test
@@ -214,7 +214,7 @@ class ExplanationTest {
                     .solve();
 
             assertThat(solution.assignments()).extracting(Assignment::clinicianId).containsExactly("holder");
-            assertThat(solution.unfilled()).containsExactly(new UnfilledSeat("a", 2, UnfilledReason.ALL_ELIGIBLE_BUSY));
+            assertThat(solution.unfilled()).containsExactly(new UnfilledSeat("a", 2, UnfilledReason.ALL_ELIGIBLE_BUSY, Level.QUALIFIED, false));
         }
     }
 }

@@ -22,7 +22,7 @@ class HardRulesTest {
                 .solve();
 
         assertThat(staffOf(solution, "a1")).containsExactly("c1", "c2");
-        assertThat(solution.unfilled()).containsExactly(new UnfilledSeat("a1", 1, UnfilledReason.ALL_ELIGIBLE_BUSY));
+        assertThat(solution.unfilled()).containsExactly(new UnfilledSeat("a1", 1, UnfilledReason.ALL_ELIGIBLE_BUSY, Level.QUALIFIED, false));
         assertThat(solution.breakdown().counts().unfilledSeats()).isEqualTo(1);
     }
 

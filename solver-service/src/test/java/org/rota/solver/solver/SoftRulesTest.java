@@ -55,7 +55,7 @@ class SoftRulesTest {
                 .weights(100_000, 10, 5, 0, 0, 0)
                 .solve();
 
-        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "expert", Level.EXPERT));
+        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "expert", Level.EXPERT, Level.QUALIFIED));
         assertThat(solution.breakdown().qualifiedInsteadOfExpert()).isZero();
     }
 
@@ -65,7 +65,7 @@ class SoftRulesTest {
                 .absence("expert", "2026-12-07T00:00", "2026-12-08T00:00")
                 .solve();
 
-        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "qualified", Level.QUALIFIED));
+        assertThat(solution.assignments()).containsExactly(new Assignment("a1", "qualified", Level.QUALIFIED, Level.QUALIFIED));
         assertThat(solution.breakdown().qualifiedInsteadOfExpert()).isZero();
     }
 
@@ -124,7 +124,7 @@ class SoftRulesTest {
 
         assertThat(activitiesOf(solution, "full")).hasSize(3);
         assertThat(activitiesOf(solution, "half")).hasSize(1);
-        assertThat(solution.breakdown().counts().fairnessSpreadHours()).isEqualTo(2);
+        assertThat(solution.breakdown().counts().fairnessSquaredHours()).isEqualTo(2);
     }
 
     @Test

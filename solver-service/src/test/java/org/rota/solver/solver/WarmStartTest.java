@@ -59,8 +59,8 @@ class WarmStartTest {
         LocalSearch.improve(instance, eligibility, chosen, Set.of(), Set.of(), System.nanoTime() + 1_000_000_000L);
 
         ObjectiveBreakdown after = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen);
-        assertThat(before.counts().fairnessSpreadHours()).isEqualTo(24);
-        assertThat(after.counts().fairnessSpreadHours()).isZero();
+        assertThat(before.counts().fairnessSquaredHours()).isEqualTo(24);
+        assertThat(after.counts().fairnessSquaredHours()).isZero();
         assertThat(after.total()).isLessThan(before.total());
         assertThat(after.counts().unfilledSeats()).isZero();
     }
