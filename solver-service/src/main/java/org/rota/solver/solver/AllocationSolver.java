@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.ToLongFunction;
 
 /**
@@ -37,9 +39,13 @@ public final class AllocationSolver {
     static final int WEEK_ROUNDS = 1;
     /** Share of the time left after the relaxation for the week-by-week search; the full model gets the rest. */
     static final double WEEKS_SHARE = 0.5;
-    /** Share of the time limit the local search of a warm start may take, capped below. */
+    /**
+     * Share of the time limit the local search of a warm start may take, capped below. It stops by itself at a local
+     * optimum; per second of CPU it lowers the objective more than anything else on a starved machine (no model to
+     * build), so the greedy start gets as long as a stage.
+     */
     static final double LOCAL_SEARCH_SHARE = 0.1;
-    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 0.3;
+    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 3.0;
     static final double MAX_STAGE_LOCAL_SEARCH_SECONDS = 3.0;
     /** CP-SAT always gets this long, even when building the model used up the time limit. */
     static final double MIN_SOLVE_SECONDS = 0.2;
@@ -142,42 +148,57 @@ public final class AllocationSolver {
             // into one component per ISO week, which CP-SAT solves and bounds quickly; that bound holds for the full
             // model because fairness is never negative. Then each week is searched again with the full objective and
             // the other weeks fixed (WeekNeighbourhoods), where CP-SAT's neighbourhoods of the whole model are too slow.
+            // The full model's LP bound (which covers fairness) needs ~10 s of a core on the target window: with two
+            // workers or more, one of them solves the full model from the start, beside that search.
+            AllocationModel full = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
+            full.hint(incumbents.best());
+            CompletableFuture<CpSatRun.Result> fullRun = null;
+            int searchWorkers = options.workers();
+            if (!deterministic && options.workers() >= 2) {
+                CpSatRun bounding = new CpSatRun(full.model.getClone(), full.x, options, 1,
+                        budget(options, started, 1.0, false), firstSolution, settings);
+                fullRun = CompletableFuture.supplyAsync(bounding::solve, AllocationSolver::onOwnThread);
+                searchWorkers = options.workers() - 1;
+            }
             AllocationModel relaxed = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous, false);
-            relaxed.hint(greedy);
-            long relaxedModelMillis = millisSince(started);
+            relaxed.hint(incumbents.best());
+            modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            CpSatRun.Result first = new CpSatRun(relaxed.model, relaxed.x, options, options.workers(),
+            CpSatRun.Result first = new CpSatRun(relaxed.model, relaxed.x, options, searchWorkers,
                     budget(options, started, RELAXATION_SHARE, deterministic), firstSolution, settings).solve();
             long firstMillis = millisSince(solveStarted);
 
-            long fullStarted = System.nanoTime();
             boolean[] start = incumbents.best().clone();
             if (first.chosen() != null) {
                 boolean[] relaxation = first.chosen().clone();
                 LocalSearch.improve(instance, eligibility, relaxation, pinned, previous.keepablePairs(),
-                        localSearchDeadline(fullStarted, options, MAX_STAGE_LOCAL_SEARCH_SECONDS, deterministic));
+                        localSearchDeadline(System.nanoTime(), options, MAX_STAGE_LOCAL_SEARCH_SECONDS, deterministic));
                 if (incumbents.offer(relaxation, "relaxation + local search")) {
                     start = relaxation;
                 }
             }
-            AllocationModel full = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
-            modelMillis = relaxedModelMillis + millisSince(fullStarted);
-            long secondStarted = System.nanoTime();
+            double share = fullRun != null ? 1.0 : WEEKS_SHARE;
             double weekSeconds = deterministic ? options.timeLimitSeconds() * (1 - RELAXATION_SHARE) * WEEKS_SHARE
-                    : Math.max(0, (deadline(started, options) - System.nanoTime()) / 1e9 * WEEKS_SHARE);
-            WeekNeighbourhoods.Outcome weeks = new WeekNeighbourhoods(full, instance, eligibility, options, price,
-                    firstSolution, settings, deterministic).improve(start, weekSeconds,
+                    : Math.max(0, (deadline(started, options) - System.nanoTime()) / 1e9 * share);
+            WeekNeighbourhoods.Outcome weeks = new WeekNeighbourhoods(full, instance, eligibility, options,
+                    searchWorkers, price, firstSolution, settings, deterministic).improve(start, weekSeconds,
                     System.nanoTime() + (long) (weekSeconds * 1e9), WEEK_ROUNDS);
             incumbents.offer(start, "weeks");
-            // the full model last, from the best allocation: its LP bound covers fairness, and it proves small windows
-            full.model.clearHints();
-            full.hint(incumbents.best());
-            CpSatRun.Result last = new CpSatRun(full.model, full.x, options, options.workers(),
-                    budget(options, started, 1.0, deterministic), firstSolution, settings).solve();
+            CpSatRun.Result last;
+            if (fullRun != null) {
+                last = join(fullRun);
+            } else {
+                // the full model last, from the best allocation: its LP bound covers fairness, and it proves small
+                // windows optimal
+                full.model.clearHints();
+                full.hint(incumbents.best());
+                last = new CpSatRun(full.model, full.x, options, options.workers(),
+                        budget(options, started, 1.0, deterministic), firstSolution, settings).solve();
+            }
             if (last.chosen() != null) {
                 incumbents.offer(last.chosen(), "cp-sat");
             }
-            solveMillis = firstMillis + millisSince(secondStarted);
+            solveMillis = millisSince(solveStarted);
             Long bound = last.bound() == null ? first.bound() : first.bound() == null ? last.bound()
                     : Long.valueOf(Math.max(last.bound(), first.bound()));
             run = new CpSatRun.Result(incumbents.best() != null ? SolveStatus.FEASIBLE : last.status(),
@@ -420,6 +441,24 @@ public final class AllocationSolver {
         }
         double left = options.timeLimitSeconds() - (System.nanoTime() - startedNanos) / 1e9;
         return new CpSatRun.Budget(Math.max(MIN_SOLVE_SECONDS, left * share), false);
+    }
+
+    /** Runs a CP-SAT solve beside the caller's thread (one per staged solve, ending with it). */
+    private static void onOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "rota-solver-full-model");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static CpSatRun.Result join(CompletableFuture<CpSatRun.Result> run) {
+        try {
+            return run.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The local search stops at a local optimum; with a wall-clock cap unless the solve must be reproducible. */

@@ -24,12 +24,14 @@ final class WeekNeighbourhoods {
     private final ToLongFunction<boolean[]> price;
     private final CpSatRun.FirstSolution firstSolution;
     private final SearchSettings settings;
+    private final int workers;
     private final boolean deterministic;
 
     WeekNeighbourhoods(AllocationModel full, Instance instance, Eligibility eligibility, SolverOptions options,
-                       ToLongFunction<boolean[]> price, CpSatRun.FirstSolution firstSolution, SearchSettings settings,
+                       int workers, ToLongFunction<boolean[]> price, CpSatRun.FirstSolution firstSolution, SearchSettings settings,
                        boolean deterministic) {
         this.settings = settings;
+        this.workers = workers;
         this.full = full;
         this.instance = instance;
         this.eligibility = eligibility;
@@ -100,7 +102,7 @@ final class WeekNeighbourhoods {
                 proto.getVariablesBuilder(full.x[p].getIndex()).clearDomain().addDomain(value).addDomain(value);
             }
         }
-        return new CpSatRun(copy, full.x, options, options.workers(),
+        return new CpSatRun(copy, full.x, options, workers,
                 new CpSatRun.Budget(seconds, deterministic), firstSolution, settings).solve();
     }
 }
