@@ -33,12 +33,11 @@ public final class AllocationSolver {
 
     /** Below this many variables a single solve proves its bound quickly enough; above, multi-week windows are staged. */
     static final int STAGED_SOLVE_MIN_PAIRS = 20_000;
-    /** Share of the time left given to the fairness-free relaxation in a staged solve (it stops early when optimal). */
+    /**
+     * Share of the time left given to the fairness-free relaxation in a staged solve with one worker (it stops early
+     * when optimal); the full model gets the rest.
+     */
     static final double RELAXATION_SHARE = 0.4;
-    /** Passes over the weeks of a staged solve after the relaxation (each stops early when nothing improved). */
-    static final int WEEK_ROUNDS = 1;
-    /** Share of the time left after the relaxation for the week-by-week search; the full model gets the rest. */
-    static final double WEEKS_SHARE = 0.5;
     /**
      * Share of the time limit the local search of a warm start may take, capped below. It stops by itself at a local
      * optimum; per second of CPU it lowers the objective more than anything else on a starved machine (no model to
@@ -146,50 +145,39 @@ public final class AllocationSolver {
         } else {
             // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
             // into one component per ISO week, which CP-SAT solves and bounds quickly; that bound holds for the full
-            // model because fairness is never negative. Then each week is searched again with the full objective and
-            // the other weeks fixed (WeekNeighbourhoods), where CP-SAT's neighbourhoods of the whole model are too slow.
-            // The full model's LP bound (which covers fairness) needs ~10 s of a core on the target window: with two
-            // workers or more, one of them solves the full model from the start, beside that search.
+            // model because fairness is never negative, and the local search then balances its allocation. The full
+            // model's LP bound (which covers fairness) needs ~10 s of a core on the target window: with two workers or
+            // more, one of them solves the full model from the start, beside the relaxation; with one, it comes last.
             AllocationModel full = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
             full.hint(incumbents.best());
             CompletableFuture<CpSatRun.Result> fullRun = null;
-            int searchWorkers = options.workers();
+            int relaxationWorkers = options.workers();
+            double relaxationShare = RELAXATION_SHARE;
             if (!deterministic && options.workers() >= 2) {
-                CpSatRun bounding = new CpSatRun(full.model.getClone(), full.x, options, 1,
+                CpSatRun bounding = new CpSatRun(full.model, full.x, options, 1,
                         budget(options, started, 1.0, false), firstSolution, settings);
                 fullRun = CompletableFuture.supplyAsync(bounding::solve, AllocationSolver::onOwnThread);
-                searchWorkers = options.workers() - 1;
+                relaxationWorkers = options.workers() - 1;
+                relaxationShare = 1 - LOCAL_SEARCH_SHARE; // the rest is for the local search on its allocation
             }
             AllocationModel relaxed = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous, false);
             relaxed.hint(incumbents.best());
             modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            CpSatRun.Result first = new CpSatRun(relaxed.model, relaxed.x, options, searchWorkers,
-                    budget(options, started, RELAXATION_SHARE, deterministic), firstSolution, settings).solve();
+            CpSatRun.Result first = new CpSatRun(relaxed.model, relaxed.x, options, relaxationWorkers,
+                    budget(options, started, relaxationShare, deterministic), firstSolution, settings).solve();
             long firstMillis = millisSince(solveStarted);
-
-            boolean[] start = incumbents.best().clone();
             if (first.chosen() != null) {
                 boolean[] relaxation = first.chosen().clone();
                 LocalSearch.improve(instance, eligibility, relaxation, pinned, previous.keepablePairs(),
                         localSearchDeadline(System.nanoTime(), options, MAX_STAGE_LOCAL_SEARCH_SECONDS, deterministic));
-                if (incumbents.offer(relaxation, "relaxation + local search")) {
-                    start = relaxation;
-                }
+                incumbents.offer(relaxation, "relaxation + local search");
             }
-            double share = fullRun != null ? 1.0 : WEEKS_SHARE;
-            double weekSeconds = deterministic ? options.timeLimitSeconds() * (1 - RELAXATION_SHARE) * WEEKS_SHARE
-                    : Math.max(0, (deadline(started, options) - System.nanoTime()) / 1e9 * share);
-            WeekNeighbourhoods.Outcome weeks = new WeekNeighbourhoods(full, instance, eligibility, options,
-                    searchWorkers, price, firstSolution, settings, deterministic).improve(start, weekSeconds,
-                    System.nanoTime() + (long) (weekSeconds * 1e9), WEEK_ROUNDS);
-            incumbents.offer(start, "weeks");
             CpSatRun.Result last;
             if (fullRun != null) {
                 last = join(fullRun);
             } else {
-                // the full model last, from the best allocation: its LP bound covers fairness, and it proves small
-                // windows optimal
+                // from the best allocation: the full model's LP bound covers fairness, and it proves small windows
                 full.model.clearHints();
                 full.hint(incumbents.best());
                 last = new CpSatRun(full.model, full.x, options, options.workers(),
@@ -203,9 +191,8 @@ public final class AllocationSolver {
                     : Long.valueOf(Math.max(last.bound(), first.bound()));
             run = new CpSatRun.Result(incumbents.best() != null ? SolveStatus.FEASIBLE : last.status(),
                     incumbents.best(), bound);
-            String summary = ("staged solve: relaxation %s bound %s in %d ms; %d week steps, %d improving, %d -> %d; "
-                    + "full model %s bound %s").formatted(first.status(), first.bound(), firstMillis, weeks.steps(),
-                    weeks.improving(), weeks.before(), weeks.after(), last.status(), last.bound());
+            String summary = "staged solve: relaxation %s bound %s in %d ms; full model %s bound %s".formatted(
+                    first.status(), first.bound(), firstMillis, last.status(), last.bound());
             LOG.log(System.Logger.Level.DEBUG, summary);
             if (Boolean.getBoolean(TRACE_PROPERTY)) {
                 System.err.println(summary);
