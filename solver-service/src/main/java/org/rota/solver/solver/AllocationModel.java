@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CP-SAT model: {@code x[p]} for each eligible pair p = (activity, clinician) and {@code unfilled[a]} per activity,
- * one method per rule. Hard rules are constraints; soft rules add weighted terms to one minimised objective.
+ * The CP-SAT model: {@code x[p]} for each eligible pair p = (activity, clinician) and {@code empty[a][group]} per seat
+ * group of an activity, one method per rule. Hard rules are constraints; soft rules add weighted terms to one minimised
+ * objective. Which seat a holder fills needs no variables of its own ({@link SeatPlan}): trainees and QUALIFIED holders
+ * each fit one group, and only an activity with both an EXPERT and a QUALIFIED group gets one integer, the experts in
+ * its EXPERT seats.
  */
 final class AllocationModel {
 
     final CpModel model = new CpModel();
     final BoolVar[] x;
-    final IntVar[] unfilled;
+    /** Per activity and group kind ({@link SeatPlan}): its empty seats; null where the activity has no such group. */
+    final IntVar[][] empty;
+    /** Per activity with an EXPERT and a QUALIFIED group and an expert candidate: experts in EXPERT seats, else null. */
+    private final IntVar[] expertsInExpertSeats;
 
     private final Instance instance;
     private final HardRules rules;
@@ -32,9 +38,10 @@ final class AllocationModel {
     /** Clinicians in the fairness term, with their load variables; empty when the term is off. */
     private final List<Integer> fairnessClinicians = new ArrayList<>();
     private final List<IntVar> loads = new ArrayList<>();
-    private IntVar maxLoad;
-    private IntVar minLoad;
-    private IntVar spreadHours;
+    private final List<IntVar> deviations = new ArrayList<>();
+    private final List<IntVar> squares = new ArrayList<>();
+    private IntVar totalLoad;
+    private IntVar squaredHours;
     /** The duty-period start literals, so that a hint can give them values too (CP-SAT ignores an incomplete hint). */
     private final List<PeriodStart> periodStarts = new ArrayList<>();
 
@@ -63,9 +70,11 @@ final class AllocationModel {
         for (int p = 0; p < eligibility.size; p++) {
             x[p] = model.newBoolVar("");
         }
-        this.unfilled = new IntVar[instance.activityCount()];
+        this.empty = new IntVar[instance.activityCount()][];
+        this.expertsInExpertSeats = new IntVar[instance.activityCount()];
 
-        requireEachSeatFilledOrUnfilled();
+        seatHoldersInFittingGroups();
+        superviseTrainees();
         forbidOverlappingActivities();
         limitDutyPeriods();
         limitActivitiesPerDay();
@@ -86,16 +95,89 @@ final class AllocationModel {
 
     // ---- hard rules ------------------------------------------------------------------------------------------------
 
-    /** Σ_c x[a,c] + unfilled[a] = required[a]: every seat is either staffed or counted as unfilled. */
-    private void requireEachSeatFilledOrUnfilled() {
+    /**
+     * Every seat of a group is filled by a holder who fits it or counted empty (X_k: the activity's holders of kind k,
+     * E/Q/T the groups' counts): trainees X_T + empty_T = T; with one non-trainee group, its fitting holders plus its
+     * empty seats make its count; with both, e experts sit in EXPERT seats: e ≤ X_E, e + empty_E = E,
+     * X_Q + X_E − e + empty_Q = Q. A single-group activity is Σ x + empty = count, as before seat groups.
+     */
+    private void seatHoldersInFittingGroups() {
         for (int a = 0; a < instance.activityCount(); a++) {
-            int required = instance.required[a];
-            int[] pairs = eligibility.byActivity[a];
-            // with fewer candidates than seats, the difference is unfilled whatever happens
-            int minimumUnfilled = Math.max(0, required - pairs.length);
-            unfilled[a] = model.newIntVar(minimumUnfilled, required, "");
-            model.addEquality(LinearExpr.newBuilder().addSum(literals(pairs)).add(unfilled[a]), required);
+            SeatPlan plan = instance.seats[a];
+            List<List<Integer>> byKind = pairsByKind(a);
+            LinearExprBuilder experts = sum(byKind.get(SeatPlan.EXPERT));
+            LinearExprBuilder qualified = sum(byKind.get(SeatPlan.QUALIFIED));
+            int expertCandidates = byKind.get(SeatPlan.EXPERT).size();
+            int qualifiedCandidates = byKind.get(SeatPlan.QUALIFIED).size();
+            empty[a] = new IntVar[3];
+            if (plan.has(SeatPlan.TRAINEE)) {
+                IntVar emptyTrainee = emptySeats(a, SeatPlan.TRAINEE, byKind.get(SeatPlan.TRAINEE).size());
+                model.addEquality(sum(byKind.get(SeatPlan.TRAINEE)).add(emptyTrainee), plan.count[SeatPlan.TRAINEE]);
+            }
+            boolean expertGroup = plan.has(SeatPlan.EXPERT);
+            boolean qualifiedGroup = plan.has(SeatPlan.QUALIFIED);
+            if (expertGroup && qualifiedGroup) {
+                IntVar emptyExpert = emptySeats(a, SeatPlan.EXPERT, expertCandidates);
+                IntVar emptyQualified = emptySeats(a, SeatPlan.QUALIFIED, expertCandidates + qualifiedCandidates);
+                if (expertCandidates == 0) {
+                    model.addEquality(emptyExpert, plan.count[SeatPlan.EXPERT]);
+                    model.addEquality(qualified.add(emptyQualified), plan.count[SeatPlan.QUALIFIED]);
+                } else {
+                    IntVar inExpertSeats = model.newIntVar(0, Math.min(plan.count[SeatPlan.EXPERT], expertCandidates), "");
+                    expertsInExpertSeats[a] = inExpertSeats;
+                    model.addLessOrEqual(inExpertSeats, sum(byKind.get(SeatPlan.EXPERT)));
+                    model.addEquality(LinearExpr.newBuilder().add(inExpertSeats).add(emptyExpert),
+                            plan.count[SeatPlan.EXPERT]);
+                    model.addEquality(qualified.addSum(literals(byKind.get(SeatPlan.EXPERT)))
+                            .addTerm(inExpertSeats, -1).add(emptyQualified), plan.count[SeatPlan.QUALIFIED]);
+                }
+            } else if (expertGroup) {
+                IntVar emptyExpert = emptySeats(a, SeatPlan.EXPERT, expertCandidates);
+                model.addEquality(experts.add(emptyExpert), plan.count[SeatPlan.EXPERT]);
+            } else if (qualifiedGroup) {
+                IntVar emptyQualified = emptySeats(a, SeatPlan.QUALIFIED, expertCandidates + qualifiedCandidates);
+                model.addEquality(experts.addSum(literals(byKind.get(SeatPlan.QUALIFIED))).add(emptyQualified),
+                        plan.count[SeatPlan.QUALIFIED]);
+            }
         }
+    }
+
+    /** The group's empty seats: at least what the candidates cannot fill whatever happens. */
+    private IntVar emptySeats(int a, int kind, int candidates) {
+        int count = instance.seats[a].count[kind];
+        IntVar var = model.newIntVar(Math.max(0, count - candidates), count, "");
+        empty[a][kind] = var;
+        return var;
+    }
+
+    /** Trainees ≤ traineesPerSupervisor × the holders of the non-trainee seats, per activity (0: no trainees). */
+    private void superviseTrainees() {
+        for (int a = 0; a < instance.activityCount(); a++) {
+            SeatPlan plan = instance.seats[a];
+            List<List<Integer>> byKind = pairsByKind(a);
+            if (byKind.get(SeatPlan.TRAINEE).isEmpty()) {
+                continue;
+            }
+            LinearExprBuilder supervision = LinearExpr.newBuilder();
+            for (int kind : new int[] {SeatPlan.EXPERT, SeatPlan.QUALIFIED}) {
+                for (int p : byKind.get(kind)) {
+                    supervision.addTerm(x[p], plan.traineesPerSupervisor);
+                }
+            }
+            model.addLessOrEqual(sum(byKind.get(SeatPlan.TRAINEE)), supervision);
+        }
+    }
+
+    private List<List<Integer>> pairsByKind(int a) {
+        List<List<Integer>> byKind = Instance.buckets(3);
+        for (int p : eligibility.byActivity[a]) {
+            byKind.get(eligibility.kind[p]).add(p);
+        }
+        return byKind;
+    }
+
+    private LinearExprBuilder sum(List<Integer> pairs) {
+        return LinearExpr.newBuilder().addSum(literals(pairs));
     }
 
     /** A clinician is never in two overlapping activities (one at-most-one per maximal clique of overlaps). */
@@ -324,8 +406,15 @@ final class AllocationModel {
 
     // ---- soft rules ------------------------------------------------------------------------------------------------
 
+    /** Each empty seat costs its group's weight: unfilledSeat, or unfilledOptionalSeat for an optional group. */
     private void penaliseUnfilledSeats() {
-        objective.addTerm(LinearExpr.sum(unfilled), weights.unfilledSeat());
+        for (int a = 0; a < instance.activityCount(); a++) {
+            for (int kind = 0; kind < 3; kind++) {
+                if (empty[a][kind] != null) {
+                    objective.addTerm(empty[a][kind], instance.seats[a].weight[kind]);
+                }
+            }
+        }
     }
 
     private void penaliseQualifiedWhereExpertAvailable() {
@@ -336,62 +425,85 @@ final class AllocationModel {
         }
     }
 
+    /** undesiredDay per hour of the activity on an undesired day ({@link Instance#perHour}). */
     private void penaliseUndesiredDays() {
         for (int p = 0; p < eligibility.size; p++) {
-            if (instance.prefers(eligibility.clinician[p], eligibility.activity[p], PreferenceKind.UNDESIRED)) {
-                objective.addTerm(x[p], weights.undesiredDay());
+            if (eligibility.undesiredCost[p] != 0) {
+                objective.addTerm(x[p], eligibility.undesiredCost[p]);
             }
         }
     }
 
+    /** desiredDay per hour of the activity on a desired day, as a reward. */
     private void rewardDesiredDays() {
         for (int p = 0; p < eligibility.size; p++) {
-            if (instance.prefers(eligibility.clinician[p], eligibility.activity[p], PreferenceKind.DESIRED)) {
-                objective.addTerm(x[p], -weights.desiredDay());
+            if (eligibility.desiredReward[p] != 0) {
+                objective.addTerm(x[p], -eligibility.desiredReward[p]);
             }
         }
     }
 
     /**
-     * Cost per whole hour of (max − min) fte-normalised load over the clinicians eligible for something in the window.
-     * Loads use integer coefficients round(minutes / fte); the spread is rounded up to hours.
+     * {@link Fairness}, per hour²: over the n clinicians eligible for something, load L_c = Σ x·normalised minutes,
+     * S = Σ L, deviation D_c = n·L_c − S; z_c ≥ every line of the interpolated square over D_c's range (z_c is then the
+     * curve's value, scaled by 60n); 60n·Y ≥ Σ z_c; Y costs {@code fairness} each. Convex and linear: the LP bound is
+     * the curve's own, and no products are needed.
      */
     private void penaliseUnfairness() {
         if (weights.fairness() == 0) {
             return;
         }
-        long upper = 0;
         for (int c = 0; c < instance.clinicianCount(); c++) {
             if (eligibility.clinicianHasAnyPair(c)) {
                 fairnessClinicians.add(c);
             }
         }
-        if (fairnessClinicians.size() < 2) {
+        int n = fairnessClinicians.size();
+        if (n < 2) {
             fairnessClinicians.clear();
             return;
         }
-        for (int c : fairnessClinicians) {
+        long[] most = new long[n];
+        long sumOfMost = 0;
+        LinearExprBuilder total = LinearExpr.newBuilder();
+        for (int i = 0; i < n; i++) {
+            int c = fairnessClinicians.get(i);
             int[] pairs = eligibility.byClinician[c];
             long[] coefficients = new long[pairs.length];
-            long total = 0;
-            for (int i = 0; i < pairs.length; i++) {
-                coefficients[i] = instance.normalisedMinutes(eligibility.activity[pairs[i]], c);
-                total += coefficients[i];
+            for (int j = 0; j < pairs.length; j++) {
+                coefficients[j] = instance.normalisedMinutes(eligibility.activity[pairs[j]], c);
+                most[i] += coefficients[j];
             }
-            IntVar load = model.newIntVar(0, total, "");
+            IntVar load = model.newIntVar(0, most[i], "");
             model.addEquality(load, LinearExpr.weightedSum(literals(pairs), coefficients));
             loads.add(load);
-            upper = Math.max(upper, total);
+            total.add(load);
+            sumOfMost += most[i];
         }
-        maxLoad = model.newIntVar(0, upper, "maxLoad");
-        minLoad = model.newIntVar(0, upper, "minLoad");
-        for (IntVar load : loads) {
-            model.addGreaterOrEqual(maxLoad, load);
-            model.addLessOrEqual(minLoad, load);
+        totalLoad = model.newIntVar(0, sumOfMost, "totalLoad");
+        model.addEquality(totalLoad, total);
+        long unit = 60L * n;
+        long sumOfLargest = 0;
+        for (int i = 0; i < n; i++) {
+            long lowest = -sumOfMost;
+            long highest = n * most[i];
+            IntVar deviation = model.newIntVar(lowest, highest, "");
+            model.addEquality(LinearExpr.newBuilder().addTerm(loads.get(i), n).addTerm(totalLoad, -1), deviation);
+            long largest = Math.max(Fairness.scaledSquare(lowest, n), Fairness.scaledSquare(highest, n));
+            IntVar square = model.newIntVar(0, largest, "");
+            for (int k = Fairness.piece(lowest, n); k <= Fairness.piece(highest, n); k++) {
+                // square ≥ (2k+1)·D − k(k+1)·60n
+                model.addGreaterOrEqual(LinearExpr.newBuilder().add(square).addTerm(deviation, -(2L * k + 1)),
+                        -(long) k * (k + 1) * unit);
+            }
+            deviations.add(deviation);
+            squares.add(square);
+            sumOfLargest += largest;
         }
-        spreadHours = model.newIntVar(0, (upper + 59) / 60, "spreadHours");
-        model.addGreaterOrEqual(LinearExpr.term(spreadHours, 60), LinearExpr.newBuilder().add(maxLoad).addTerm(minLoad, -1));
-        objective.addTerm(spreadHours, weights.fairness());
+        squaredHours = model.newIntVar(0, Fairness.ceilDiv(sumOfLargest, unit), "squaredHours");
+        model.addGreaterOrEqual(LinearExpr.term(squaredHours, unit),
+                LinearExpr.sum(squares.toArray(LinearArgument[]::new)));
+        objective.addTerm(squaredHours, weights.fairness());
     }
 
     /** Each previous assignment not kept costs {@code change}: w·(1 − x[p]) if keepable, w otherwise. */
@@ -407,17 +519,25 @@ final class AllocationModel {
 
     /** Hints every variable from a feasible allocation, so CP-SAT's first solution is at least that good. */
     void hint(boolean[] chosen) {
-        int[] filled = new int[instance.activityCount()];
+        int[][] holders = new int[instance.activityCount()][3];
         long[] load = new long[instance.clinicianCount()];
         for (int p = 0; p < eligibility.size; p++) {
             model.addHint(x[p], chosen[p]);
             if (chosen[p]) {
-                filled[eligibility.activity[p]]++;
+                holders[eligibility.activity[p]][eligibility.kind[p]]++;
                 load[eligibility.clinician[p]] += instance.normalisedMinutes(eligibility.activity[p], eligibility.clinician[p]);
             }
         }
         for (int a = 0; a < instance.activityCount(); a++) {
-            model.addHint(unfilled[a], instance.required[a] - filled[a]);
+            int[] emptySeats = instance.seats[a].empty(holders[a]);
+            for (int kind = 0; kind < 3; kind++) {
+                if (empty[a][kind] != null) {
+                    model.addHint(empty[a][kind], emptySeats[kind]);
+                }
+            }
+            if (expertsInExpertSeats[a] != null) {
+                model.addHint(expertsInExpertSeats[a], instance.seats[a].expertsInExpertSeats(holders[a]));
+            }
         }
         // true wherever allowed: a feasible allocation then satisfies every duty-length clause (see limitDutyPeriods)
         for (PeriodStart start : periodStarts) {
@@ -426,17 +546,23 @@ final class AllocationModel {
             model.addHint(start.starts(), starts);
         }
         if (!fairnessClinicians.isEmpty()) {
-            long max = Long.MIN_VALUE;
-            long min = Long.MAX_VALUE;
-            for (int i = 0; i < fairnessClinicians.size(); i++) {
+            int n = fairnessClinicians.size();
+            long total = 0;
+            for (int i = 0; i < n; i++) {
                 long value = load[fairnessClinicians.get(i)];
                 model.addHint(loads.get(i), value);
-                max = Math.max(max, value);
-                min = Math.min(min, value);
+                total += value;
             }
-            model.addHint(maxLoad, max);
-            model.addHint(minLoad, min);
-            model.addHint(spreadHours, (max - min + 59) / 60);
+            model.addHint(totalLoad, total);
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                long deviation = n * load[fairnessClinicians.get(i)] - total;
+                long square = Fairness.scaledSquare(deviation, n);
+                model.addHint(deviations.get(i), deviation);
+                model.addHint(squares.get(i), square);
+                sum += square;
+            }
+            model.addHint(squaredHours, Fairness.ceilDiv(sum, 60L * n));
         }
     }
 

@@ -290,11 +290,7 @@ public final class AllocationSolver {
         for (int c = 0; c < judged.instance.clinicianCount(); c++) {
             verdicts.add(judged.explainer.verdict(a, c, true, judged.previous));
         }
-        List<UnfilledSeat> unfilled = List.of();
-        if (assignments != null) {
-            long filled = verdicts.stream().filter(v -> v.verdict() == Verdict.ASSIGNED).count();
-            unfilled = judged.explainer.unfilledSeats(a, (int) Math.max(0, judged.instance.required[a] - filled));
-        }
+        List<UnfilledSeat> unfilled = assignments == null ? List.of() : judged.explainer.unfilledSeats(a);
         return new ActivityExplanation(activityId, verdicts, unfilled);
     }
 
@@ -311,7 +307,8 @@ public final class AllocationSolver {
 
     /**
      * The commit check: every assignment of {@code assignments} (only {@code activityId} and {@code clinicianId} are read)
-     * that breaks eligibility or a working-time rule given the problem's fixed work. Assignments are replayed earliest
+     * that breaks eligibility, a working-time rule given the problem's fixed work, or supervision (a trainee beyond
+     * traineesPerSupervisor × the activity's other holders; per activity the trainees are replayed last). Assignments are replayed earliest
      * activity first and a violating one is not counted further, so the list names the later of two clashing assignments;
      * empty means the assignments can be published. Assignments to activities outside the problem are ignored.
      */
@@ -320,30 +317,53 @@ public final class AllocationSolver {
         HardRules rules = new HardRules(instance);
         EligibilityCalculator calculator = new EligibilityCalculator(instance, rules);
         HardRuleLedger ledger = new HardRuleLedger(instance, rules, null);
-        List<Assignment> ordered = assignments.stream()
+        record Replayed(Assignment assignment, int a, Integer c, EligibilityCalculator.Assessment assessment) {
+
+            boolean trainee() {
+                return assessment != null && assessment.level() == Level.TRAINEE;
+            }
+        }
+        // per activity, supervisors before trainees, so that the trainees beyond the ratio are the ones named
+        List<Replayed> ordered = assignments.stream()
                 .filter(assignment -> instance.activityIndex.containsKey(assignment.activityId()))
-                .sorted(Comparator.comparing((Assignment assignment) -> instance.activityIndex.get(assignment.activityId()))
-                        .thenComparing(Assignment::clinicianId))
+                .map(assignment -> {
+                    int a = instance.activityIndex.get(assignment.activityId());
+                    Integer c = instance.clinicianIndex.get(assignment.clinicianId());
+                    return new Replayed(assignment, a, c, c == null ? null : calculator.assess(a, c));
+                })
+                .sorted(Comparator.comparingInt(Replayed::a).thenComparing(Replayed::trainee)
+                        .thenComparing(replayed -> replayed.assignment().clinicianId()))
                 .toList();
         List<RuleViolation> violations = new ArrayList<>();
-        for (Assignment assignment : ordered) {
-            int a = instance.activityIndex.get(assignment.activityId());
-            Integer c = instance.clinicianIndex.get(assignment.clinicianId());
+        int[][] holders = new int[instance.activityCount()][3];
+        for (Replayed replayed : ordered) {
+            Assignment assignment = replayed.assignment();
+            int a = replayed.a();
+            Integer c = replayed.c();
             if (c == null) {
                 violations.add(new RuleViolation(assignment.activityId(), assignment.clinicianId(), Verdict.INACTIVE,
                         "not a clinician of the problem"));
                 continue;
             }
-            EligibilityCalculator.Assessment assessment = calculator.assess(a, c);
+            EligibilityCalculator.Assessment assessment = replayed.assessment();
             HardRuleLedger.Violation violation = !assessment.eligible()
                     ? new HardRuleLedger.Violation(assessment.verdict(),
                             assessment.verdict().compareTo(Verdict.BUSY_ELSEWHERE) >= 0 ? calculator.fixedWorkDetail(a, c)
                                     : StaffingExplainer.describe(assessment.verdict()))
                     : ledger.check(a, c);
+            int kind = SeatPlan.kind(assessment.level());
+            if (violation == null) {
+                holders[a][kind]++;
+                if (!instance.seats[a].supervised(holders[a])) {
+                    violation = StaffingExplainer.noSupervisor(instance.seats[a]);
+                }
+                holders[a][kind]--;
+            }
             if (violation != null) {
                 violations.add(new RuleViolation(assignment.activityId(), assignment.clinicianId(), violation.rule(),
                         violation.detail()));
             } else {
+                holders[a][kind]++;
                 ledger.take(a, c);
             }
         }
@@ -382,38 +402,42 @@ public final class AllocationSolver {
         return new Judged(instance, explainer, PreviousAllocation.of(instance, eligibility));
     }
 
+    /** Each holder with the seat they fill ({@link SeatPlan}); experts in clinician id order take EXPERT seats first. */
     private static List<Assignment> assignments(Instance instance, Eligibility eligibility, boolean[] chosen) {
         List<Assignment> result = new ArrayList<>();
         for (int a = 0; a < instance.activityCount(); a++) {
-            List<Assignment> ofActivity = new ArrayList<>();
+            List<Integer> ofActivity = new ArrayList<>();
+            int[] holders = new int[3];
             for (int p : eligibility.byActivity[a]) {
                 if (chosen[p]) {
-                    ofActivity.add(new Assignment(instance.activities[a].id(),
-                            instance.clinicians[eligibility.clinician[p]].id(), eligibility.level[p],
-                            seatOf(instance.activities[a], eligibility.level[p])));
+                    ofActivity.add(p);
+                    holders[eligibility.kind[p]]++;
                 }
             }
-            ofActivity.sort(Comparator.comparing(Assignment::clinicianId));
-            result.addAll(ofActivity);
+            ofActivity.sort(Comparator.comparing(p -> instance.clinicians[eligibility.clinician[p]].id()));
+            int experts = 0;
+            for (int p : ofActivity) {
+                int kind = eligibility.kind[p];
+                Level seat = kind == SeatPlan.EXPERT ? instance.seats[a].expertSeat(experts++, holders)
+                        : SeatPlan.level(kind);
+                result.add(new Assignment(instance.activities[a].id(), instance.clinicians[eligibility.clinician[p]].id(),
+                        eligibility.level[p], seat));
+            }
         }
         return result;
-    }
-
-    private static Level seatOf(Activity activity, Level holder) {
-        return activity.seats().stream().filter(seat -> seat.takes(holder)).findFirst().orElseThrow().minimumLevel();
     }
 
     private static List<UnfilledSeat> unfilled(Instance instance, Eligibility eligibility, boolean[] chosen,
                                                StaffingExplainer explainer) {
         List<UnfilledSeat> result = new ArrayList<>();
         for (int a = 0; a < instance.activityCount(); a++) {
-            int filled = 0;
+            int[] holders = new int[3];
             for (int p : eligibility.byActivity[a]) {
                 if (chosen[p]) {
-                    filled++;
+                    holders[eligibility.kind[p]]++;
                 }
             }
-            result.addAll(explainer.unfilledSeats(a, instance.required[a] - filled));
+            result.addAll(explainer.unfilledSeats(a, instance.seats[a].empty(holders)));
         }
         return result;
     }

@@ -17,19 +17,34 @@ final class Eligibility {
     final int[] credential;
     final int[][] byActivity;
     final int[][] byClinician;
+    /** The pair's holder kind for the seats ({@link SeatPlan#kind}). */
+    final int[] kind;
+    /** Minutes of the pair's activity on the clinician's undesired and desired days, and what they cost. */
+    final int[] undesiredMinutes;
+    final int[] desiredMinutes;
+    final long[] undesiredCost;
+    final long[] desiredReward;
     /** Whether some eligible clinician of the activity is an EXPERT for its procedure. */
     final boolean[] expertAvailable;
+    private final Instance instance;
     private final Map<Long, Integer> index = new HashMap<>();
     private final int clinicianCount;
 
     Eligibility(Instance instance, HardRules rules, List<int[]> pairs, List<Level> levels) {
         this.rules = rules;
+        this.instance = instance;
         size = pairs.size();
         clinicianCount = instance.clinicianCount();
         activity = new int[size];
         clinician = new int[size];
         level = new Level[size];
         credential = new int[size];
+        kind = new int[size];
+        undesiredMinutes = new int[size];
+        desiredMinutes = new int[size];
+        undesiredCost = new long[size];
+        desiredReward = new long[size];
+        Weights weights = instance.options.weights();
         List<List<Integer>> perActivity = Instance.buckets(instance.activityCount());
         List<List<Integer>> perClinician = Instance.buckets(clinicianCount);
         expertAvailable = new boolean[instance.activityCount()];
@@ -39,6 +54,11 @@ final class Eligibility {
             clinician[p] = pair[1];
             credential[p] = pair[2];
             level[p] = levels.get(p);
+            kind[p] = SeatPlan.kind(level[p]);
+            undesiredMinutes[p] = instance.minutesOn(pair[1], pair[0], PreferenceKind.UNDESIRED);
+            desiredMinutes[p] = instance.minutesOn(pair[1], pair[0], PreferenceKind.DESIRED);
+            undesiredCost[p] = Instance.perHour(undesiredMinutes[p], weights.undesiredDay());
+            desiredReward[p] = Instance.perHour(desiredMinutes[p], weights.desiredDay());
             perActivity.get(pair[0]).add(p);
             perClinician.get(pair[1]).add(p);
             index.put(key(pair[0], pair[1]), p);
@@ -60,9 +80,19 @@ final class Eligibility {
         return byClinician[c].length > 0;
     }
 
-    /** A QUALIFIED assignment where an EXPERT could have served: the qualifiedInsteadOfExpert term. */
+    /**
+     * The qualifiedInsteadOfExpert term: a QUALIFIED holder (who always sits in a QUALIFIED seat) on an activity with
+     * no EXPERT seat group, where an EXPERT was eligible. An activity that spells out an EXPERT group has its expert
+     * there, and its QUALIFIED seats are filled as asked; the shorthand "2 QUALIFIED seats" still prefers experts.
+     */
     boolean isQualifiedInsteadOfExpert(int p) {
-        return level[p] == Level.QUALIFIED && expertAvailable[activity[p]];
+        return level[p] == Level.QUALIFIED && expertAvailable[activity[p]]
+                && !instance.seats[activity[p]].has(SeatPlan.EXPERT);
+    }
+
+    /** The pair's own share of the objective from the day preferences (a desired day lowers it). */
+    long preferenceCost(int p) {
+        return undesiredCost[p] - desiredReward[p];
     }
 
     private long key(int a, int c) {

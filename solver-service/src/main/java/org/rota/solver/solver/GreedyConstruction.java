@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 /**
  * A fast feasible allocation used as the solver's hint: pins first, then every previous assignment that still fits
  * (so a small change yields a small diff), then the remaining seats, scarcest activities first, each seat going to the
- * fitting clinician with the lowest marginal cost (previous holder, EXPERT, day preferences) and then the least
- * fte-normalised load. It checks the same hard rules as the model, so its result is always feasible.
+ * fitting clinician with the lowest marginal cost (the seat it fills, previous holder, EXPERT, day preferences) and then
+ * the least normalised load; trainees join once their supervisors are in. It checks the same hard rules and seat rules
+ * as the model, so its result is always feasible.
  */
 final class GreedyConstruction {
 
@@ -25,8 +26,10 @@ final class GreedyConstruction {
             chosen[p] = true;
             load[eligibility.clinician[p]] += instance.normalisedMinutes(eligibility.activity[p], eligibility.clinician[p]);
         }
-        previousPairs.stream().sorted().forEach(p -> {
-            if (!chosen[p] && ledger.hasFreeSeat(eligibility.activity[p]) && ledger.check(p) == null) {
+        // supervisors before trainees, so that a previous trainee finds their supervisor already back
+        previousPairs.stream().sorted(Comparator.comparing((Integer p) -> eligibility.kind[p] == SeatPlan.TRAINEE)
+                .thenComparingInt(p -> p)).forEach(p -> {
+            if (!chosen[p] && ledger.fits(p)) {
                 take(instance, eligibility, ledger, chosen, load, p);
             }
         });
@@ -34,19 +37,20 @@ final class GreedyConstruction {
         Weights weights = instance.options.weights();
         Integer[] order = IntStream.range(0, instance.activityCount()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator
-                .comparingDouble((Integer a) -> eligibility.byActivity[a].length / (double) instance.required[a])
+                .comparingDouble((Integer a) -> eligibility.byActivity[a].length / (double) instance.seats[a].seats())
                 .thenComparingInt(a -> a));
         for (int a : order) {
             while (ledger.hasFreeSeat(a)) {
                 int best = -1;
                 long bestCost = Long.MAX_VALUE;
                 long bestLoad = Long.MAX_VALUE;
+                long emptyCost = ledger.emptyCost(a);
                 for (int p : eligibility.byActivity[a]) {
-                    if (chosen[p] || ledger.check(p) != null) {
+                    if (chosen[p] || !ledger.fits(p)) {
                         continue;
                     }
                     int c = eligibility.clinician[p];
-                    long cost = marginalCost(instance, eligibility, weights, previousPairs, p);
+                    long cost = marginalCost(eligibility, weights, previousPairs, p) - seatGain(ledger, emptyCost, p);
                     if (cost < bestCost || (cost == bestCost && load[c] < bestLoad)) {
                         best = p;
                         bestCost = cost;
@@ -73,27 +77,27 @@ final class GreedyConstruction {
     private static int unfilledSeats(Instance instance, HardRuleLedger ledger) {
         int unfilled = 0;
         for (int a = 0; a < instance.activityCount(); a++) {
-            unfilled += instance.required[a] - ledger.seatsTaken(a);
+            unfilled += ledger.emptySeats(a);
         }
         return unfilled;
     }
 
-    private static long marginalCost(Instance instance, Eligibility eligibility, Weights weights,
-                                     Set<Integer> previousPairs, int p) {
-        int a = eligibility.activity[p];
-        int c = eligibility.clinician[p];
-        long cost = 0;
+    /** How much the activity's empty-seat cost drops when p joins (an optional seat saves less than a required one). */
+    private static long seatGain(HardRuleLedger ledger, long emptyCostBefore, int p) {
+        int a = ledger.activityOf(p);
+        ledger.take(p);
+        long after = ledger.emptyCost(a);
+        ledger.release(p);
+        return emptyCostBefore - after;
+    }
+
+    private static long marginalCost(Eligibility eligibility, Weights weights, Set<Integer> previousPairs, int p) {
+        long cost = eligibility.preferenceCost(p);
         if (previousPairs.contains(p)) {
             cost -= weights.change();
         }
         if (eligibility.isQualifiedInsteadOfExpert(p)) {
             cost += weights.qualifiedInsteadOfExpert();
-        }
-        if (instance.prefers(c, a, PreferenceKind.UNDESIRED)) {
-            cost += weights.undesiredDay();
-        }
-        if (instance.prefers(c, a, PreferenceKind.DESIRED)) {
-            cost -= weights.desiredDay();
         }
         return cost;
     }

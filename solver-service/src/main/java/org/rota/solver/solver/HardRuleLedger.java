@@ -38,7 +38,11 @@ final class HardRuleLedger {
     private final Map<Long, Integer> procedureRooms = new HashMap<>();
     private final int[] procedure;
     private final int procedureCount;
-    private final int[] seatsTaken;
+    /** Per activity, its holders by kind ({@link SeatPlan}): the pairs taken, judged for seats and supervision. */
+    private final int[][] holders;
+
+    /** Whether one more holder fits the activity's seats ({@link SeatPlan}). */
+    enum SeatCheck { FITS, NO_FREE_SEAT, NO_SUPERVISOR }
 
     HardRuleLedger(Instance instance, Eligibility eligibility) {
         this(instance, eligibility.rules, eligibility);
@@ -66,18 +70,52 @@ final class HardRuleLedger {
             procedure[a] = code == null ? -1 : procedures.computeIfAbsent(code, unused -> procedures.size());
         }
         procedureCount = procedures.size();
-        seatsTaken = new int[instance.activityCount()];
+        holders = new int[instance.activityCount()][3];
     }
 
+    /** Whether some seat of the activity is empty. */
     boolean hasFreeSeat(int a) {
-        return seatsTaken[a] < instance.required[a];
+        return emptySeats(a) > 0;
     }
 
-    int seatsTaken(int a) {
-        return seatsTaken[a];
+    int emptySeats(int a) {
+        return instance.seats[a].emptySeats(holders[a]);
     }
 
-    /** The first hard rule that taking pair p would break, or null when p fits. Seats are not checked here. */
+    /** The weighted cost of the activity's empty seats. */
+    long emptyCost(int a) {
+        return instance.seats[a].emptyCost(holders[a]);
+    }
+
+    /** The activity's holders by kind; read only. */
+    int[] holders(int a) {
+        return holders[a];
+    }
+
+    int activityOf(int p) {
+        return eligibility.activity[p];
+    }
+
+    /** Whether pair p may join its activity's holders: a seat for its kind, and supervision for all of them. */
+    SeatCheck seatCheck(int p) {
+        return seatCheck(eligibility.activity[p], eligibility.kind[p]);
+    }
+
+    SeatCheck seatCheck(int a, int kind) {
+        SeatPlan plan = instance.seats[a];
+        holders[a][kind]++;
+        SeatCheck result = !plan.seatable(holders[a]) ? SeatCheck.NO_FREE_SEAT
+                : !plan.supervised(holders[a]) ? SeatCheck.NO_SUPERVISOR : SeatCheck.FITS;
+        holders[a][kind]--;
+        return result;
+    }
+
+    /** Pair p may be taken now: it keeps the working-time rules, has a seat and is supervised. */
+    boolean fits(int p) {
+        return seatCheck(p) == SeatCheck.FITS && check(p) == null;
+    }
+
+    /** The first working-time rule that taking pair p would break, or null. Seats are {@link #seatCheck}'s. */
     Violation check(int p) {
         return check(eligibility.activity[p], eligibility.clinician[p]);
     }
@@ -163,7 +201,7 @@ final class HardRuleLedger {
         if (procedure[a] >= 0) {
             procedureUsesPerWeek.merge(procedureKey(c, a), 1, Integer::sum);
         }
-        seatsTaken[a]++;
+        count(a, c, 1);
     }
 
     /** Undoes {@link #take(int)}. */
@@ -178,7 +216,14 @@ final class HardRuleLedger {
         if (procedure[a] >= 0) {
             procedureUsesPerWeek.merge(procedureKey(c, a), -1, Integer::sum);
         }
-        seatsTaken[a]--;
+        count(a, c, -1);
+    }
+
+    private void count(int a, int c, int delta) {
+        int p = eligibility == null ? -1 : eligibility.pair(a, c);
+        if (p >= 0) {
+            holders[a][eligibility.kind[p]] += delta;
+        }
     }
 
     private long procedureKey(int c, int a) {

@@ -38,8 +38,21 @@ final class Instance {
     final int weekCount;
     final int[] required;
     final int totalSeats;
-    /** Per clinician and day index: the day preference, or null. */
-    final PreferenceKind[][] preference;
+    /** Per clinician: the day preferences by date (in the zone). */
+    final List<Map<LocalDate, PreferenceKind>> preference;
+    /** Per activity: its seat groups and supervision ratio. */
+    final SeatPlan[] seats;
+    /**
+     * Per clinician: what their minutes are divided by to make the fairness load, fte × the share of the window's
+     * working time they are available, never below {@link #MIN_LOAD_DIVISOR}.
+     */
+    final double[] loadDivisor;
+
+    /**
+     * A clinician nearly never available (or on a tiny fte) would turn one assignment into hundreds of normalised
+     * hours: below a tenth of a full-time week the divisor stays at a tenth, so that one outlier cannot outweigh seats.
+     */
+    static final double MIN_LOAD_DIVISOR = 0.1;
 
     Instance(Problem problem, SolverOptions defaults) {
         this.problem = problem;
@@ -66,7 +79,7 @@ final class Instance {
         week = new int[n];
         TreeMap<LocalDate, Integer> days = new TreeMap<>();
         TreeMap<Integer, Integer> weeks = new TreeMap<>();
-        int seats = 0;
+        int seatTotal = 0;
         for (int a = 0; a < n; a++) {
             Activity activity = activities[a];
             activityIndex.put(activity.id(), a);
@@ -76,11 +89,11 @@ final class Instance {
             startDate[a] = dateOf(activity.start());
             lastDate[a] = dateOf(activity.end().minusNanos(1));
             required[a] = activity.seatCount();
-            seats += required[a];
+            seatTotal += required[a];
             days.put(startDate[a], 0);
             weeks.put(isoWeekKey(startDate[a]), 0);
         }
-        totalSeats = seats;
+        totalSeats = seatTotal;
         int i = 0;
         for (var e : days.entrySet()) {
             e.setValue(i++);
@@ -95,18 +108,50 @@ final class Instance {
             day[a] = days.get(startDate[a]);
             week[a] = weeks.get(isoWeekKey(startDate[a]));
         }
-        preference = new PreferenceKind[clinicians.length][dayCount];
+        preference = new ArrayList<>(clinicians.length);
+        for (int c = 0; c < clinicians.length; c++) {
+            preference.add(new HashMap<>());
+        }
         for (DayPreference wish : problem.preferences()) {
             Integer c = clinicianIndex.get(wish.clinicianId());
-            Integer d = days.get(wish.date());
-            if (c != null && d != null) {
-                preference[c][d] = wish.kind();
+            if (c != null) {
+                preference.get(c).put(wish.date(), wish.kind());
             }
+        }
+        seats = new SeatPlan[n];
+        for (int a = 0; a < n; a++) {
+            seats[a] = new SeatPlan(activities[a], options.weights(), options.traineesPerSupervisor());
+        }
+        loadDivisor = new double[clinicians.length];
+        WorkingTime window = WorkingTime.of(this);
+        for (int c = 0; c < clinicians.length; c++) {
+            loadDivisor[c] = Math.max(MIN_LOAD_DIVISOR, clinicians[c].fte() * window.availableShare(c));
         }
     }
 
-    boolean prefers(int c, int a, PreferenceKind kind) {
-        return preference[c][day[a]] == kind;
+    /** The minutes of activity a that fall on dates (in the zone) the clinician marked with {@code kind}. */
+    int minutesOn(int c, int a, PreferenceKind kind) {
+        Map<LocalDate, PreferenceKind> wishes = preference.get(c);
+        if (wishes.isEmpty()) {
+            return 0;
+        }
+        long seconds = 0;
+        for (LocalDate date = startDate[a]; !date.isAfter(lastDate[a]); date = date.plusDays(1)) {
+            if (wishes.get(date) == kind) {
+                long from = Math.max(start[a], date.atStartOfDay(zone).toEpochSecond());
+                long until = Math.min(end[a], date.plusDays(1).atStartOfDay(zone).toEpochSecond());
+                seconds += Math.max(0, until - from);
+            }
+        }
+        return (int) Math.round(seconds / 60.0);
+    }
+
+    /**
+     * A day preference's cost: the weight is per hour, the minutes on the day count, rounded half up to a whole unit
+     * once per assignment (the model, the evaluator and the searches all price a pair with this).
+     */
+    static long perHour(long minutes, long weightPerHour) {
+        return (minutes * weightPerHour + 30) / 60;
     }
 
     LocalDate dateOf(Instant instant) {
@@ -135,9 +180,9 @@ final class Instance {
         return start[a] < end[b] + pad && start[b] < end[a] + pad;
     }
 
-    /** Minutes of activity a scaled to a full-time equivalent, the unit of the fairness term. */
+    /** Minutes of activity a divided by the clinician's {@link #loadDivisor}: the unit of the fairness term. */
     long normalisedMinutes(int a, int c) {
-        return Math.round(minutes[a] / clinicians[c].fte());
+        return Math.round(minutes[a] / loadDivisor[c]);
     }
 
     /** Lists grouped by a key that is an index; keeps the code free of boxing maps in hot paths. */

@@ -5,21 +5,21 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Local search that improves a warm start before CP-SAT sees it. CP-SAT's random neighbourhoods seldom contain the few
- * clinicians that set the fairness spread, so a hint's spread tends to survive the whole search; and on a busy machine
- * the warm start may be all there is. Two kinds of moves:
+ * clinicians whose loads set the fairness term, so a hint's imbalance tends to survive the whole search; and on a busy
+ * machine the warm start may be all there is. Two kinds of moves:
  * <ul>
  *   <li>balancing: one assignment moves from one of the most loaded clinicians to another, or to one of the least
  *   loaded from anyone, when that lowers the objective or keeps it while lowering the sum of squared loads (which walks
- *   across the plateaus where several clinicians share the maximum or minimum);</li>
+ *   across the plateaus the rounding of the term leaves);</li>
  *   <li>cheaper holder: a costly assignment (QUALIFIED where an EXPERT can serve, an undesired day) goes to a cheaper
  *   clinician, directly or after that clinician hands one assignment of the same week on to a third (or swaps it),
  *   when the objective drops.</li>
  * </ul>
- * Every move passes the hard-rule ledger, so the allocation stays feasible; pins never move.
+ * Every move passes the hard-rule ledger (working time, seats, supervision), so the allocation stays feasible, and its
+ * price includes the seats it may leave empty; pins never move.
  */
 final class LocalSearch {
 
@@ -37,8 +37,10 @@ final class LocalSearch {
     private final HardRuleLedger ledger;
     private final long[] load;
     private final boolean[] counted;
-    /** Loads of the clinicians in the fairness term, as a multiset. */
-    private final TreeMap<Long, Integer> loads = new TreeMap<>();
+    /** Per clinician, their place in {@link #countedLoads}, or -1 outside the fairness term. */
+    private final int[] countedIndex;
+    /** The loads of the clinicians in the fairness term. */
+    private final long[] countedLoads;
     private final List<List<Integer>> chosenByClinician = new ArrayList<>();
     private final long deadlineNanos;
     private int cheaperMoves;
@@ -55,10 +57,14 @@ final class LocalSearch {
         this.ledger = new HardRuleLedger(instance, eligibility);
         this.load = new long[instance.clinicianCount()];
         this.counted = new boolean[instance.clinicianCount()];
+        this.countedIndex = new int[instance.clinicianCount()];
+        int inTerm = 0;
         for (int c = 0; c < instance.clinicianCount(); c++) {
             chosenByClinician.add(new ArrayList<>());
             counted[c] = eligibility.clinicianHasAnyPair(c);
+            countedIndex[c] = counted[c] ? inTerm++ : -1;
         }
+        this.countedLoads = new long[inTerm];
         for (int p = 0; p < eligibility.size; p++) {
             if (chosen[p]) {
                 ledger.take(p);
@@ -69,7 +75,7 @@ final class LocalSearch {
         }
         for (int c = 0; c < load.length; c++) {
             if (counted[c]) {
-                loads.merge(load[c], 1, Integer::sum);
+                countedLoads[countedIndex[c]] = load[c];
             }
         }
     }
@@ -79,9 +85,9 @@ final class LocalSearch {
                         Set<Integer> previousPairs, long deadlineNanos) {
         LocalSearch search = new LocalSearch(instance, eligibility, chosen, pins, previousPairs, deadlineNanos);
         long started = System.nanoTime();
-        long spreadBefore = search.spreadHours();
+        long fairnessBefore = search.fairness();
         int rounds = 0;
-        boolean balancing = search.weights.fairness() > 0 && search.loads.size() >= 2;
+        boolean balancing = search.weights.fairness() > 0 && search.countedLoads.length >= 2;
         while (System.nanoTime() < deadlineNanos) {
             // balancing first: its moves are cheap to find, and the spread is what CP-SAT itself hardly improves
             boolean moved = balancing && search.round();
@@ -91,8 +97,8 @@ final class LocalSearch {
             }
             rounds++;
         }
-        String summary = "local search: %d rounds in %d ms, spread %d h -> %d h, %d cheaper holders%s".formatted(rounds,
-                (System.nanoTime() - started) / 1_000_000, spreadBefore, search.spreadHours(), search.cheaperMoves,
+        String summary = "local search: %d rounds in %d ms, fairness %d h² -> %d h², %d cheaper holders%s".formatted(
+                rounds, (System.nanoTime() - started) / 1_000_000, fairnessBefore, search.fairness(), search.cheaperMoves,
                 System.nanoTime() >= deadlineNanos ? " (deadline)" : "");
         LOG.log(System.Logger.Level.DEBUG, summary);
         if (Boolean.getBoolean("rota.solver.trace")) {
@@ -141,7 +147,7 @@ final class LocalSearch {
     private boolean fitsAfterReleasing(int r, int q, int q2) {
         ledger.release(q);
         ledger.release(q2);
-        boolean fits = ledger.check(r) == null;
+        boolean fits = ledger.fits(r);
         ledger.take(q2);
         ledger.take(q);
         return fits;
@@ -234,14 +240,27 @@ final class LocalSearch {
      * are taken as they are; balancing moves are filtered further by {@link #balancing(Move)}.
      */
     private Move evaluate(int q, int r, int q2, int r2) {
+        int b = eligibility.activity[q];
+        int b2 = q2 >= 0 ? eligibility.activity[q2] : -1;
+        // the activities' empty seats can change too: a holder of another kind may leave a seat of its group empty
+        long seatsBefore = ledger.emptyCost(b) + (b2 >= 0 ? ledger.emptyCost(b2) : 0);
+        long seatsAfter = 0;
         ledger.release(q);
         if (q2 >= 0) {
             ledger.release(q2);
         }
-        boolean fits = ledger.check(r) == null;
-        if (fits && q2 >= 0) {
+        boolean fits = ledger.fits(r);
+        if (fits) {
             ledger.take(r);
-            fits = ledger.check(r2) == null;
+            if (q2 >= 0) {
+                fits = ledger.fits(r2);
+                if (fits) {
+                    ledger.take(r2);
+                    seatsAfter = ledger.emptyCost(b2);
+                    ledger.release(r2);
+                }
+            }
+            seatsAfter += ledger.emptyCost(b);
             ledger.release(r);
         }
         if (q2 >= 0) {
@@ -252,21 +271,21 @@ final class LocalSearch {
             return null;
         }
         long[] change = loadChanges(q, r, q2, r2);
-        long delta = pairCost(r) - pairCost(q) + (q2 >= 0 ? pairCost(r2) - pairCost(q2) : 0);
+        long delta = seatsAfter - seatsBefore + pairCost(r) - pairCost(q)
+                + (q2 >= 0 ? pairCost(r2) - pairCost(q2) : 0);
         double squares = 0;
-        long spreadBefore = spreadHours();
+        long fairnessBefore = fairness();
         for (int i = 0; i < change.length; i += 2) {
             int clinician = (int) change[i];
             squares += square(load[clinician] + change[i + 1]) - square(load[clinician]);
             changeLoad(clinician, change[i + 1]);
         }
-        delta += weights.fairness() * (spreadHours() - spreadBefore);
+        delta += weights.fairness() * (fairness() - fairnessBefore);
         for (int i = change.length - 2; i >= 0; i -= 2) {
             changeLoad((int) change[i], -change[i + 1]);
         }
         int c = eligibility.clinician[q];
         int d = eligibility.clinician[r];
-        int b = eligibility.activity[q];
         boolean towardsLessLoaded = load[d] + instance.normalisedMinutes(b, d) < load[c];
         return new Move(q, r, q2, r2, delta, squares, towardsLessLoaded);
     }
@@ -324,30 +343,21 @@ final class LocalSearch {
 
     private void changeLoad(int c, long amount) {
         if (counted[c]) {
-            loads.merge(load[c], -1, Integer::sum);
-            loads.remove(load[c], 0);
-            loads.merge(load[c] + amount, 1, Integer::sum);
+            countedLoads[countedIndex[c]] += amount;
         }
         load[c] += amount;
     }
 
-    private long spreadHours() {
-        return loads.isEmpty() ? 0 : (loads.lastKey() - loads.firstKey() + 59) / 60;
+    /** The fairness term's count for the current loads ({@link Fairness}). */
+    private long fairness() {
+        return weights.fairness() == 0 ? 0 : Fairness.squaredHours(countedLoads);
     }
 
     /** The pair's own share of the objective, fairness aside. */
     private long pairCost(int p) {
-        int a = eligibility.activity[p];
-        int c = eligibility.clinician[p];
-        long cost = 0;
+        long cost = eligibility.preferenceCost(p);
         if (eligibility.isQualifiedInsteadOfExpert(p)) {
             cost += weights.qualifiedInsteadOfExpert();
-        }
-        if (instance.prefers(c, a, PreferenceKind.UNDESIRED)) {
-            cost += weights.undesiredDay();
-        }
-        if (instance.prefers(c, a, PreferenceKind.DESIRED)) {
-            cost -= weights.desiredDay();
         }
         if (previousPairs.contains(p)) {
             cost -= weights.change();

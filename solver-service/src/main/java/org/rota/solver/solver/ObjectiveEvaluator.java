@@ -1,6 +1,10 @@
 package org.rota.solver.solver;
 
-/** Prices an allocation term by term with the model's exact formulas, for the breakdown and for greedy fallbacks. */
+/**
+ * Prices an allocation term by term with the model's exact formulas, for the breakdown and for greedy fallbacks. The
+ * holders of an activity take their seats at the least cost ({@link SeatPlan}), so the price of an optimal CP-SAT
+ * solution is CP-SAT's objective, and of any other solution at most CP-SAT's value for it.
+ */
 final class ObjectiveEvaluator {
 
     private ObjectiveEvaluator() {
@@ -9,9 +13,11 @@ final class ObjectiveEvaluator {
     static ObjectiveBreakdown evaluate(Instance instance, Eligibility eligibility, PreviousAllocation previous,
                                        boolean[] chosen) {
         Weights w = instance.options.weights();
-        int[] filled = new int[instance.activityCount()];
+        int[][] holders = new int[instance.activityCount()][3];
         long[] load = new long[instance.clinicianCount()];
         long qualified = 0;
+        long undesiredMinutes = 0;
+        long desiredMinutes = 0;
         long undesired = 0;
         long desired = 0;
         for (int p = 0; p < eligibility.size; p++) {
@@ -20,35 +26,52 @@ final class ObjectiveEvaluator {
             }
             int a = eligibility.activity[p];
             int c = eligibility.clinician[p];
-            filled[a]++;
+            holders[a][eligibility.kind[p]]++;
             load[c] += instance.normalisedMinutes(a, c);
             if (eligibility.isQualifiedInsteadOfExpert(p)) {
                 qualified++;
             }
-            if (instance.prefers(c, a, PreferenceKind.UNDESIRED)) {
-                undesired++;
-            }
-            if (instance.prefers(c, a, PreferenceKind.DESIRED)) {
-                desired++;
-            }
+            undesiredMinutes += eligibility.undesiredMinutes[p];
+            desiredMinutes += eligibility.desiredMinutes[p];
+            undesired += eligibility.undesiredCost[p];
+            desired += eligibility.desiredReward[p];
         }
         long unfilled = 0;
+        long unfilledOptional = 0;
+        long unfilledCost = 0;
+        long unfilledOptionalCost = 0;
         for (int a = 0; a < instance.activityCount(); a++) {
-            unfilled += instance.required[a] - filled[a];
+            SeatPlan plan = instance.seats[a];
+            int[] empty = plan.empty(holders[a]);
+            for (int kind = 0; kind < 3; kind++) {
+                if (!plan.has(kind)) {
+                    continue;
+                }
+                if (plan.groups[kind].optional()) {
+                    unfilledOptional += empty[kind];
+                    unfilledOptionalCost += empty[kind] * plan.weight[kind];
+                } else {
+                    unfilled += empty[kind];
+                    unfilledCost += empty[kind] * plan.weight[kind];
+                }
+            }
         }
-        long spreadHours = 0;
+        long squaredHours = 0;
         if (w.fairness() > 0) {
-            long max = Long.MIN_VALUE;
-            long min = Long.MAX_VALUE;
             int counted = 0;
             for (int c = 0; c < instance.clinicianCount(); c++) {
                 if (eligibility.clinicianHasAnyPair(c)) {
-                    max = Math.max(max, load[c]);
-                    min = Math.min(min, load[c]);
                     counted++;
                 }
             }
-            spreadHours = counted < 2 ? 0 : (max - min + 59) / 60;
+            long[] loads = new long[counted];
+            int i = 0;
+            for (int c = 0; c < instance.clinicianCount(); c++) {
+                if (eligibility.clinicianHasAnyPair(c)) {
+                    loads[i++] = load[c];
+                }
+            }
+            squaredHours = Fairness.squaredHours(loads);
         }
         long changes = previous.unkeepable();
         for (int p : previous.keepablePairs()) {
@@ -57,12 +80,14 @@ final class ObjectiveEvaluator {
             }
         }
         return new ObjectiveBreakdown(
-                unfilled * w.unfilledSeat(), 0,
+                unfilledCost,
+                unfilledOptionalCost,
                 qualified * w.qualifiedInsteadOfExpert(),
-                undesired * w.undesiredDay(),
-                -desired * w.desiredDay(),
-                spreadHours * w.fairness(),
+                undesired,
+                -desired,
+                squaredHours * w.fairness(),
                 changes * w.change(),
-                new ObjectiveBreakdown.Counts(unfilled, 0, qualified, undesired, desired, spreadHours, changes));
+                new ObjectiveBreakdown.Counts(unfilled, unfilledOptional, qualified, undesiredMinutes, desiredMinutes,
+                        squaredHours, changes));
     }
 }

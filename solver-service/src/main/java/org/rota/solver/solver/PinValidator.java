@@ -39,7 +39,9 @@ final class PinValidator {
                 known.add(new int[] {a, c});
             }
         }
-        known.sort(Comparator.<int[]>comparingInt(k -> k[0]).thenComparing(k -> instance.clinicians[k[1]].id()));
+        // per activity, supervisors before trainees: a pinned trainee is kept only under pinned supervision
+        known.sort(Comparator.<int[]>comparingInt(k -> k[0]).thenComparing(k -> isTrainee(eligibility, k))
+                .thenComparing(k -> instance.clinicians[k[1]].id()));
 
         List<Integer> accepted = new ArrayList<>();
         for (int[] pin : known) {
@@ -58,9 +60,15 @@ final class PinValidator {
                 conflictActivities.add(a);
                 continue;
             }
-            if (!ledger.hasFreeSeat(a)) {
-                conflicts.add(new PinConflict(activityId, clinicianId, PinConflictReason.MORE_PINS_THAN_SEATS,
-                        "the activity needs " + instance.required[a] + " clinician(s)"));
+            HardRuleLedger.SeatCheck seat = ledger.seatCheck(p);
+            if (seat != HardRuleLedger.SeatCheck.FITS) {
+                boolean noSeat = seat == HardRuleLedger.SeatCheck.NO_FREE_SEAT;
+                conflicts.add(new PinConflict(activityId, clinicianId,
+                        noSeat ? PinConflictReason.MORE_PINS_THAN_SEATS : PinConflictReason.NO_SUPERVISOR,
+                        noSeat ? "no seat of the activity (" + describe(instance.activities[a]) + ") is left for a "
+                                + holder(eligibility.level[p])
+                                : "the clinicians pinned to the activity's other seats supervise at most "
+                                        + instance.seats[a].traineesPerSupervisor + " trainee(s) each"));
                 conflictActivities.add(a);
                 continue;
             }
@@ -74,5 +82,23 @@ final class PinValidator {
             accepted.add(p);
         }
         return new Result(accepted, conflicts, conflictActivities);
+    }
+
+    private static boolean isTrainee(Eligibility eligibility, int[] pin) {
+        int p = eligibility.pair(pin[0], pin[1]);
+        return p >= 0 && eligibility.kind[p] == SeatPlan.TRAINEE;
+    }
+
+    private static String holder(Level level) {
+        return level == null ? "clinician" : level + " holder";
+    }
+
+    static String describe(Activity activity) {
+        StringBuilder text = new StringBuilder();
+        for (Seat seat : activity.seats()) {
+            text.append(text.isEmpty() ? "" : ", ").append(seat.count()).append(' ').append(seat.minimumLevel())
+                    .append(seat.optional() ? " optional" : "");
+        }
+        return text.toString();
     }
 }

@@ -46,22 +46,30 @@ final class SeatRepair {
         for (int a : order) {
             while (ledger.hasFreeSeat(a)) {
                 budget = CHECKS_PER_SEAT;
-                if (!fill(a, MAX_DEPTH)) {
+                if (!fill(a, MAX_DEPTH, ledger.emptyCost(a))) {
                     break;
                 }
             }
         }
     }
 
-    /** Takes a free seat of activity a, moving up to {@code depth} assignments out of the way; false if it cannot. */
-    private boolean fill(int a, int depth) {
+    /**
+     * Takes a free seat of activity a, moving up to {@code depth} assignments out of the way, such that a's empty-seat
+     * cost ends at most {@code target}: at the top its current cost (any new holder fills a seat), for an activity
+     * that handed a holder on its cost before (the seat must be refilled in kind, e.g. an expert's by a supervisor and
+     * not by a trainee); false if it cannot.
+     */
+    private boolean fill(int a, int depth, long target) {
         for (int p : eligibility.byActivity[a]) {
             if (--budget < 0) {
                 return false;
             }
-            if (!chosen[p] && !released.contains(p) && ledger.check(p) == null) {
+            if (!chosen[p] && !released.contains(p) && ledger.fits(p)) {
                 take(p);
-                return true;
+                if (ledger.emptyCost(a) <= target) {
+                    return true;
+                }
+                release(p);
             }
         }
         if (depth == 0) {
@@ -82,12 +90,13 @@ final class SeatRepair {
                     if (pins.contains(q) || instance.week[b] != instance.week[a] || activitiesOnPath.contains(b)) {
                         continue;
                     }
+                    long costOfB = ledger.emptyCost(b);
                     release(q);
                     budget--;
-                    if (ledger.check(p) == null) {
+                    if (ledger.fits(p)) {
                         take(p);
                         released.add(q);
-                        boolean handedOn = fill(b, depth - 1);
+                        boolean handedOn = ledger.emptyCost(a) <= target && fill(b, depth - 1, costOfB);
                         released.remove(q);
                         if (handedOn) {
                             return true;

@@ -83,6 +83,9 @@ final class StaffingExplainer {
         if (isAssigned) {
             ledger.take(a, c);
         }
+        if (violation == null && !isAssigned) {
+            violation = supervision(a, assessment.level());
+        }
         if (violation != null) {
             return new ClinicianVerdict(clinicianId, violation.rule(), assessment.level(), violation.detail(), null);
         }
@@ -98,44 +101,92 @@ final class StaffingExplainer {
                         + " objective by " + cost, cost);
     }
 
-    /** The objective change of the cheapest move putting c on a: fill an empty seat, or swap with an assignee. */
+    /**
+     * A trainee c would join a's holders beyond the ratio (judged against the solution's assignments; without them only
+     * a ratio of 0 stops a trainee): the NO_SUPERVISOR violation, else null. A full TRAINEE group is not a rule that
+     * stops them: the seats went to others.
+     */
+    private HardRuleLedger.Violation supervision(int a, Level level) {
+        SeatPlan plan = instance.seats[a];
+        if (level != Level.TRAINEE) {
+            return null;
+        }
+        if (assigned == null) {
+            return plan.traineesPerSupervisor == 0 ? noSupervisor(plan) : null;
+        }
+        return ledger.seatCheck(a, SeatPlan.TRAINEE) == HardRuleLedger.SeatCheck.NO_SUPERVISOR ? noSupervisor(plan)
+                : null;
+    }
+
+    static HardRuleLedger.Violation noSupervisor(SeatPlan plan) {
+        return new HardRuleLedger.Violation(Verdict.NO_SUPERVISOR, plan.traineesPerSupervisor == 0
+                ? "the activity takes no trainees"
+                : "the clinicians in the activity's other seats already supervise " + plan.traineesPerSupervisor
+                        + " trainee(s) each");
+    }
+
+    /**
+     * The objective change of the cheapest move putting c on a: fill an empty seat, or swap with an assignee, among the
+     * moves that keep the activity's seats and supervision.
+     */
     private Long cheapestMoveIn(int a, int c, PreviousAllocation previous) {
         int p = eligibility.pair(a, c);
         if (chosen == null || p < 0) {
             return null;
         }
         long base = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen).total();
+        SeatPlan plan = instance.seats[a];
+        int[] holders = ledger.holders(a).clone();
         Long best = null;
         chosen[p] = true;
-        if (ledger.hasFreeSeat(a)) {
+        holders[eligibility.kind[p]]++;
+        if (plan.seatable(holders) && plan.supervised(holders)) {
             best = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen).total() - base;
         }
         for (int q : eligibility.byActivity[a]) {
             if (q == p || !chosen[q]) {
                 continue;
             }
-            chosen[q] = false;
-            long delta = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen).total() - base;
-            chosen[q] = true;
-            best = best == null ? delta : Math.min(best, delta);
+            holders[eligibility.kind[q]]--;
+            if (plan.seatable(holders) && plan.supervised(holders)) {
+                chosen[q] = false;
+                long delta = ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen).total() - base;
+                chosen[q] = true;
+                best = best == null ? delta : Math.min(best, delta);
+            }
+            holders[eligibility.kind[q]]++;
         }
         chosen[p] = false;
         return best;
     }
 
+    /** The reasons of activity a's empty seats in the assignments judged against. */
+    List<UnfilledSeat> unfilledSeats(int a) {
+        return unfilledSeats(a, instance.seats[a].empty(ledger.holders(a)));
+    }
+
     /**
-     * The reasons of activity a's empty seats, one per seat: seat i takes the reason of the i-th closest clinician not
-     * assigned to a who holds a credential for it (active clinicians, without a procedure). Seats beyond them repeat
-     * the last one's reason; with none left, seats are a capacity problem when someone is assigned, and lack a
-     * credentialed clinician otherwise. A pin conflict on the activity explains all its seats.
+     * The reasons of activity a's empty seats, {@code empty[kind]} per seat group ({@link SeatPlan}), one per seat:
+     * seat i of a group takes the reason of the i-th closest clinician not assigned to a who holds a credential for it
+     * (active clinicians, without a procedure), judged for that group: a level that does not fit it is LEVEL_TOO_LOW,
+     * a trainee the assignees cannot supervise NOT_ENOUGH_SUPERVISORS. Seats beyond them repeat the last one's reason;
+     * with none left, seats are a capacity problem when someone is assigned, and lack a credentialed clinician
+     * otherwise. A pin conflict on the activity explains all its seats.
      */
-    List<UnfilledSeat> unfilledSeats(int a, int emptySeats) {
-        String activityId = instance.activities[a].id();
-        if (emptySeats <= 0) {
-            return List.of();
+    List<UnfilledSeat> unfilledSeats(int a, int[] empty) {
+        List<UnfilledSeat> result = new ArrayList<>();
+        for (int kind = 0; kind < 3; kind++) {
+            if (empty[kind] > 0) {
+                result.addAll(unfilledSeatsOfGroup(a, kind, empty[kind]));
+            }
         }
+        return result;
+    }
+
+    private List<UnfilledSeat> unfilledSeatsOfGroup(int a, int kind, int emptySeats) {
+        Seat group = instance.seats[a].groups[kind];
         if (pinConflictActivities.contains(a)) {
-            return List.of(unfilledSeat(a, emptySeats, UnfilledReason.PINNED_CONFLICT));
+            return List.of(unfilledSeat(a, group, emptySeats, UnfilledReason.PINNED_CONFLICT));
         }
         List<Verdict> candidates = new ArrayList<>();
         boolean someoneAssigned = false;
@@ -144,7 +195,7 @@ final class StaffingExplainer {
                 someoneAssigned = true;
                 continue;
             }
-            Verdict verdict = verdict(a, c, false, null).verdict();
+            Verdict verdict = groupVerdict(a, c, group);
             if (verdict.compareTo(Verdict.CREDENTIAL_EXPIRED_OR_SUSPENDED) >= 0 || !verdict.blocks()) {
                 candidates.add(verdict);
             }
@@ -158,18 +209,30 @@ final class StaffingExplainer {
                     : !candidates.isEmpty() ? reasonOf(candidates.get(candidates.size() - 1))
                     : someoneAssigned ? UnfilledReason.ALL_ELIGIBLE_BUSY : UnfilledReason.NO_CREDENTIALED_CLINICIAN;
             if (reason != current && current != null) {
-                result.add(unfilledSeat(a, seats, current));
+                result.add(unfilledSeat(a, group, seats, current));
                 seats = 0;
             }
             current = reason;
             seats++;
         }
-        result.add(unfilledSeat(a, seats, current));
+        result.add(unfilledSeat(a, group, seats, current));
         return result;
     }
 
-    private UnfilledSeat unfilledSeat(int a, int seats, UnfilledReason reason) {
-        Seat group = instance.activities[a].seats().get(0);
+    /** c's verdict on a seat of this group of a: their level must fit it, then the activity's own verdict holds. */
+    private Verdict groupVerdict(int a, int c, Seat group) {
+        EligibilityCalculator.Assessment assessment = calculator.assess(a, c);
+        Verdict verdict = assessment.verdict();
+        if (verdict.blocks() && verdict.compareTo(Verdict.LEVEL_TOO_LOW) < 0) {
+            return verdict;
+        }
+        if (!group.takes(assessment.level())) {
+            return group.minimumLevel() == Level.TRAINEE ? Verdict.NOT_A_TRAINEE : Verdict.LEVEL_TOO_LOW;
+        }
+        return verdict(a, c, false, null).verdict();
+    }
+
+    private UnfilledSeat unfilledSeat(int a, Seat group, int seats, UnfilledReason reason) {
         return new UnfilledSeat(instance.activities[a].id(), seats, reason, group.minimumLevel(), group.optional());
     }
 
@@ -182,8 +245,9 @@ final class StaffingExplainer {
         return switch (verdict) {
             case INACTIVE, NO_CREDENTIAL -> UnfilledReason.NO_CREDENTIALED_CLINICIAN;
             case CREDENTIAL_EXPIRED_OR_SUSPENDED -> UnfilledReason.CREDENTIAL_EXPIRED_OR_SUSPENDED;
-            case LEVEL_TOO_LOW -> UnfilledReason.LEVEL_TOO_LOW;
+            case LEVEL_TOO_LOW, NOT_A_TRAINEE -> UnfilledReason.LEVEL_TOO_LOW;
             case ABSENT -> UnfilledReason.ALL_ELIGIBLE_ABSENT;
+            case NO_SUPERVISOR -> UnfilledReason.NOT_ENOUGH_SUPERVISORS;
             default -> UnfilledReason.ALL_ELIGIBLE_BUSY;
         };
     }
@@ -193,7 +257,8 @@ final class StaffingExplainer {
             case INACTIVE -> "clinician is inactive";
             case NO_CREDENTIAL -> "clinician holds no credential for the procedure";
             case CREDENTIAL_EXPIRED_OR_SUSPENDED -> "no credential is ACTIVE and valid over the whole activity";
-            case LEVEL_TOO_LOW -> "credential level is below the activity's minimum level";
+            case LEVEL_TOO_LOW -> "credential level fits none of the activity's seats";
+            case NOT_A_TRAINEE -> "the activity's seats open to this level are trainee seats; the clinician is not a trainee";
             case ABSENT -> "clinician is absent";
             default -> verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };

@@ -2,9 +2,10 @@ package org.rota.solver.solver;
 
 /**
  * Keeps the objective meaningful: it must fit CP-SAT's int64 arithmetic with room to spare (and stay exact as the double
- * CP-SAT reports its bound in), and one unfilled seat must cost more than anything the other terms can save by leaving
- * it empty. Filling a seat adds one assignment, which costs at most qualifiedInsteadOfExpert + undesiredDay plus, through
- * fairness, the assignment's fte-normalised hours (a desired day only rewards it, and no previous assignment has to go).
+ * CP-SAT reports its bound in), and one unfilled (required) seat must cost more than anything the other terms can save
+ * by leaving it empty. Filling a seat adds one assignment, which costs at most qualifiedInsteadOfExpert, undesiredDay for
+ * each of its hours and, through fairness, {@link #fairnessOfOneAssignment} (a desired day only rewards it, and no
+ * previous assignment has to go). Optional seats are meant to be traded, so they are only checked for overflow.
  */
 final class WeightSafety {
 
@@ -15,8 +16,6 @@ final class WeightSafety {
      * seats, ≤ 1,000,000 pairs) stays below {@link #MAX_OBJECTIVE}.
      */
     static final long MAX_WEIGHT = 1_000_000_000L;
-    /** The start-up check's smallest fte: the fairness hours of one maxDutyMinutes activity are judged at this fte. */
-    static final double STARTUP_MIN_FTE = 0.1;
 
     private WeightSafety() {
     }
@@ -25,44 +24,59 @@ final class WeightSafety {
     static void requireSafe(SolverOptions options) {
         Weights w = options.weights();
         requireAtMost(w.unfilledSeat(), "unfilledSeat");
+        requireAtMost(w.unfilledOptionalSeat(), "unfilledOptionalSeat");
         requireAtMost(w.qualifiedInsteadOfExpert(), "qualifiedInsteadOfExpert");
         requireAtMost(w.undesiredDay(), "undesiredDay");
         requireAtMost(w.desiredDay(), "desiredDay");
         requireAtMost(w.fairness(), "fairness");
         requireAtMost(w.change(), "change");
-        long hours = (long) Math.ceil(options.maxDutyMinutes() / STARTUP_MIN_FTE / 60.0);
-        requireSeatDominates(w, hours);
+        // the longest workable assignment at the smallest load divisor
+        long minutes = options.maxDutyMinutes();
+        requireSeatDominates(w, minutes, Math.round(minutes / Instance.MIN_LOAD_DIVISOR));
     }
 
-    /** The exact check of one problem: its own worst-case objective and its longest fte-normalised assignment. */
+    /** The exact check of one problem: its own worst-case objective and its longest assignment. */
     static void requireSafe(Instance instance, Eligibility eligibility) {
         Weights w = instance.options.weights();
-        long maxHours = 0;
-        long maxLoad = 0;
-        long[] load = new long[instance.clinicianCount()];
+        long maxMinutes = 0;
+        long maxNormalised = 0;
+        long totalNormalised = 0;
         for (int p = 0; p < eligibility.size; p++) {
-            long minutes = instance.normalisedMinutes(eligibility.activity[p], eligibility.clinician[p]);
-            maxHours = Math.max(maxHours, (minutes + 59) / 60);
-            load[eligibility.clinician[p]] += minutes;
-            maxLoad = Math.max(maxLoad, load[eligibility.clinician[p]]);
+            long normalised = instance.normalisedMinutes(eligibility.activity[p], eligibility.clinician[p]);
+            maxMinutes = Math.max(maxMinutes, instance.minutes[eligibility.activity[p]]);
+            maxNormalised = Math.max(maxNormalised, normalised);
+            totalNormalised += normalised;
         }
-        requireSeatDominates(w, maxHours);
+        requireSeatDominates(w, maxMinutes, maxNormalised);
         long pairs = eligibility.size;
+        long maxHours = (maxMinutes + 59) / 60;
         requireBelow(w.unfilledSeat(), instance.totalSeats, "unfilledSeat");
+        requireBelow(w.unfilledOptionalSeat(), instance.totalSeats, "unfilledOptionalSeat");
         requireBelow(w.qualifiedInsteadOfExpert(), pairs, "qualifiedInsteadOfExpert");
-        requireBelow(w.undesiredDay(), pairs, "undesiredDay");
-        requireBelow(w.desiredDay(), pairs, "desiredDay");
-        requireBelow(w.fairness(), (maxLoad + 59) / 60, "fairness");
+        requireBelow(w.undesiredDay(), pairs * maxHours, "undesiredDay");
+        requireBelow(w.desiredDay(), pairs * maxHours, "desiredDay");
+        // the fairness term never exceeds the steepest slope times the sum of |deviations|, at most twice the total load
+        requireBelow(w.fairness(), Fairness.MAX_SLOPE * 2 * ((totalNormalised + 59) / 60) + 1, "fairness");
         requireBelow(w.change(), instance.problem.previous().size(), "change");
         // each term is below MAX_OBJECTIVE / 8, so their sum (and CP-SAT's sums of bounds) stays below MAX_OBJECTIVE
     }
 
-    private static void requireSeatDominates(Weights w, long hoursOfOneAssignment) {
-        double traded = (double) w.qualifiedInsteadOfExpert() + w.undesiredDay()
-                + (double) w.fairness() * hoursOfOneAssignment;
+    /**
+     * How much one assignment of {@code normalisedMinutes} can raise the fairness count: it moves its clinician's
+     * deviation and, through the mean, everyone's, by at most 2 × its hours in all, along pieces of slope at most
+     * {@link Fairness#MAX_SLOPE}; rounding the sum up adds at most one.
+     */
+    static long fairnessOfOneAssignment(long normalisedMinutes) {
+        return Fairness.ceilDiv(2L * Fairness.MAX_SLOPE * normalisedMinutes, 60) + 1;
+    }
+
+    private static void requireSeatDominates(Weights w, long minutes, long normalisedMinutes) {
+        long fairness = fairnessOfOneAssignment(normalisedMinutes);
+        double traded = (double) w.qualifiedInsteadOfExpert() + Instance.perHour(minutes, w.undesiredDay())
+                + (double) w.fairness() * fairness;
         Checks.require(w.unfilledSeat() > traded, "options.weights.unfilledSeat", "must exceed qualifiedInsteadOfExpert"
-                + " + undesiredDay + fairness × " + hoursOfOneAssignment + " h (the most one assignment can add) = "
-                + (long) traded + ", so that an unfilled seat always costs more than filling it, but was "
+                + " + undesiredDay × " + minutes + " min + fairness × " + fairness + " h² (the most one assignment can add)"
+                + " = " + (long) traded + ", so that an unfilled seat always costs more than filling it, but was "
                 + w.unfilledSeat());
     }
 

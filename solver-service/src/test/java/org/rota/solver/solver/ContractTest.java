@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The what-if contract")
 class ContractTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     /** The request of design.md, verbatim. */
     static final String DESIGN_EXAMPLE = """
@@ -140,7 +140,7 @@ class ContractTest {
     @Test
     void concurrentSolvesDoNotInterfere() throws Exception {
         Problem problem = org.rota.solver.bench.InstanceGenerator.generate(
-                new org.rota.solver.bench.InstanceGenerator.Spec("par", 10, 3, 1, 20, false, 5))
+                new org.rota.solver.bench.InstanceGenerator.Spec("par", 8, 3, 1, 16, false, 5))
                 .withOptions(new SolverOptions(10.0, 1, 0, null, null, null));
         AllocationSolver solver = new AllocationSolver();
         Solution alone = solver.solve(problem);
@@ -159,7 +159,7 @@ class ContractTest {
     @Test
     void solvingIsDeterministicWithOneWorkerAndASeed() {
         Problem problem = org.rota.solver.bench.InstanceGenerator.generate(
-                new org.rota.solver.bench.InstanceGenerator.Spec("det", 12, 4, 1, 30, false, 7))
+                new org.rota.solver.bench.InstanceGenerator.Spec("det", 8, 3, 1, 16, false, 7))
                 .withOptions(new SolverOptions(10.0, 1, 3, null, null, null));
 
         Solution first = new AllocationSolver().solve(problem);

@@ -89,7 +89,7 @@ class ExplanationTest {
 
             ClinicianVerdict second = explanation.clinicians().stream()
                     .filter(verdict -> verdict.clinicianId().equals("second")).findFirst().orElseThrow();
-            assertThat(second.cost()).isEqualTo(Weights.defaults().undesiredDay()); // swapping in costs the wish
+            assertThat(second.cost()).isEqualTo(4 * Weights.defaults().undesiredDay()); // the wish, for the 4 hours
             assertThat(second.level()).isEqualTo(Level.EXPERT);
         }
 

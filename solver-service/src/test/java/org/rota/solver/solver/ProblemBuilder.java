@@ -69,6 +69,27 @@ final class ProblemBuilder {
         return this;
     }
 
+    /** An activity that spells out its seat groups, e.g. {@code seats(EXPERT, 1), seats(TRAINEE, 2).optional()}. */
+    ProblemBuilder activity(String id, String start, String end, String procedure, Integer traineesPerSupervisor,
+                            Seat... seats) {
+        activities.add(new Activity(id, at(start), at(end), procedure, null, null, null, null, List.of(seats),
+                traineesPerSupervisor));
+        return this;
+    }
+
+    static Seat seat(Level level, int count) {
+        return new Seat(level, count, false);
+    }
+
+    static Seat optionalSeat(Level level, int count) {
+        return new Seat(level, count, true);
+    }
+
+    ProblemBuilder traineesPerSupervisor(int trainees) {
+        options = options.withTraineesPerSupervisor(trainees);
+        return this;
+    }
+
     ProblemBuilder absence(String clinicianId, String from, String until) {
         absences.add(new Absence(clinicianId, at(from), at(until)));
         return this;
@@ -125,6 +146,14 @@ final class ProblemBuilder {
                            long fairness, long change) {
         options = options.withWeights(new Weights(unfilledSeat, qualifiedInsteadOfExpert, undesiredDay, desiredDay,
                 fairness, change));
+        return this;
+    }
+
+    /** As {@link #weights(long, long, long, long, long, long)}, with the optional seat's weight as well. */
+    ProblemBuilder weights(long unfilledSeat, long unfilledOptionalSeat, long qualifiedInsteadOfExpert,
+                           long undesiredDay, long desiredDay, long fairness, long change) {
+        options = options.withWeights(new Weights(unfilledSeat, qualifiedInsteadOfExpert, undesiredDay, desiredDay,
+                fairness, change, unfilledOptionalSeat));
         return this;
     }
 

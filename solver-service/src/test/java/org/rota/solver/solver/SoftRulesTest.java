@@ -33,7 +33,7 @@ class SoftRulesTest {
 
         assertThat(staffOf(solution, "a1")).containsExactly("c1");
         assertThat(solution.breakdown().unfilledSeats()).isZero();
-        assertThat(solution.breakdown().undesiredDays()).isEqualTo(5);
+        assertThat(solution.breakdown().undesiredDays()).isEqualTo(4 * 5);
     }
 
     @Test
@@ -49,10 +49,10 @@ class SoftRulesTest {
 
     @Test
     void anExpertIsPreferredOverAQualifiedClinician() {
-        // the expert dislikes the day (cost 5), yet QUALIFIED where an EXPERT can serve costs more (10)
+        // the expert dislikes the day (4 h × 2 = 8), yet QUALIFIED where an EXPERT can serve costs more (10)
         Solution solution = expertAndQualifiedForOneVasList()
                 .preference("expert", "2026-12-07", PreferenceKind.UNDESIRED)
-                .weights(100_000, 10, 5, 0, 0, 0)
+                .weights(100_000, 10, 2, 0, 0, 0)
                 .solve();
 
         assertThat(solution.assignments()).containsExactly(new Assignment("a1", "expert", Level.EXPERT, Level.QUALIFIED));
@@ -89,8 +89,46 @@ class SoftRulesTest {
                 .solve();
 
         assertThat(staffOf(solution, "a1")).containsExactly("qualified");
-        assertThat(solution.breakdown().desiredDays()).isEqualTo(-5);
-        assertThat(solution.objective()).isEqualTo(-4);
+        assertThat(solution.breakdown().desiredDays()).isEqualTo(-4 * 5);
+        assertThat(solution.objective()).isEqualTo(-19);
+    }
+
+    @Test
+    void aNightListStartingOnADesiredDayEarnsTheRewardForItsHoursOnThatDayInTheZone() {
+        // 22:00–08:00 in Berlin: 2 hours on Monday, 8 on Tuesday
+        Solution solution = problem().zone("Europe/Berlin").clinician("c1")
+                .preference("c1", "2026-12-07", PreferenceKind.DESIRED)
+                .activity("night", "2026-12-07T21:00", "2026-12-08T07:00", null)
+                .weights(100_000, 0, 5, 5, 0, 0)
+                .solve();
+
+        assertThat(staffOf(solution, "night")).containsExactly("c1");
+        assertThat(solution.breakdown().counts().desiredMinutes()).isEqualTo(120);
+        assertThat(solution.breakdown().desiredDays()).isEqualTo(-2 * 5);
+    }
+
+    @Test
+    void aNightListIntoAnUndesiredDayCostsItsHoursOnThatDay() {
+        Solution solution = problem().zone("Europe/Berlin").clinician("c1")
+                .preference("c1", "2026-12-08", PreferenceKind.UNDESIRED)
+                .activity("night", "2026-12-07T21:00", "2026-12-08T07:00", null)
+                .weights(100_000, 0, 5, 5, 0, 0)
+                .solve();
+
+        assertThat(solution.breakdown().counts().undesiredMinutes()).isEqualTo(480);
+        assertThat(solution.breakdown().undesiredDays()).isEqualTo(8 * 5);
+    }
+
+    @Test
+    void theMinutesOnAPreferredDayArePricedPerHourRoundedHalfUp() {
+        // 50 minutes at 3 per hour is 2.5, which rounds up to 3
+        Solution solution = problem().clinician("c1")
+                .preference("c1", "2026-12-07", PreferenceKind.UNDESIRED)
+                .activity("short", "2026-12-07T08:00", "2026-12-07T08:50", null)
+                .weights(100_000, 0, 3, 0, 0, 0)
+                .solve();
+
+        assertThat(solution.breakdown().undesiredDays()).isEqualTo(3);
     }
 
     @Test
@@ -124,7 +162,41 @@ class SoftRulesTest {
 
         assertThat(activitiesOf(solution, "full")).hasSize(3);
         assertThat(activitiesOf(solution, "half")).hasSize(1);
+        // 6 h and 4 h full-time equivalent: each 1 h from the mean of 5 h
         assertThat(solution.breakdown().counts().fairnessSquaredHours()).isEqualTo(2);
+    }
+
+    @Test
+    void aClinicianBackFromFourDaysLeaveIsNotGivenMoreThanAFairShare() {
+        // back on Friday, c is available for a fifth of the week's working time: a fair share is a fifth of a full
+        // week's load, one of Friday's two sessions. Measured by the spread between the extremes, c would sit at the
+        // minimum and be given both, to shorten the spread.
+        ProblemBuilder week = problem().clinician("a").clinician("b").clinician("c")
+                .absence("c", "2026-12-07T00:00", "2026-12-11T00:00")
+                .weights(100_000, 0, 0, 0, 1, 0);
+        for (int day = 7; day <= 11; day++) {
+            week.activity("am" + day, "2026-12-%02dT08:00".formatted(day), "2026-12-%02dT12:00".formatted(day), null)
+                    .activity("pm" + day, "2026-12-%02dT13:00".formatted(day), "2026-12-%02dT17:00".formatted(day), null);
+        }
+        Solution solution = week.solve();
+
+        assertThat(solution.unfilled()).isEmpty();
+        assertThat(activitiesOf(solution, "c")).hasSize(1);
+    }
+
+    @Test
+    void fairnessIsTheSumOfSquaredDeviationsFromTheMean() {
+        // loads 8 h, 4 h and 0 h: the mean is 4 h, the squares 16 + 0 + 16
+        Solution solution = problem().clinician("a").clinician("b").clinician("c")
+                .activity("s1", "2026-12-07T08:00", "2026-12-07T12:00", null)
+                .activity("s2", "2026-12-08T08:00", "2026-12-08T12:00", null)
+                .activity("s3", "2026-12-09T08:00", "2026-12-09T12:00", null)
+                .pin("s1", "a").pin("s2", "a").pin("s3", "b")
+                .weights(100_000, 0, 0, 0, 1, 0)
+                .solve();
+
+        assertThat(solution.breakdown().counts().fairnessSquaredHours()).isEqualTo(32);
+        assertThat(solution.breakdown().fairness()).isEqualTo(32);
     }
 
     @Test
