@@ -191,32 +191,43 @@ final class HardRuleLedger {
     }
 
     void take(int p) {
-        take(eligibility.activity[p], eligibility.clinician[p]);
+        addWork(eligibility.activity[p], eligibility.clinician[p]);
+        holders[eligibility.activity[p]][eligibility.kind[p]]++;
     }
 
+    /** Clinician c takes activity a; they count for its seats when the pair is one of {@code eligibility}'s. */
     void take(int a, int c) {
+        addWork(a, c);
+        count(a, c, 1);
+    }
+
+    private void addWork(int a, int c) {
         takenActivities.get(c).add(a);
         activitiesPerDay[c][instance.day[a]]++;
         minutesPerWeek[c][instance.week[a]] += instance.minutes[a];
         if (procedure[a] >= 0) {
             procedureUsesPerWeek.merge(procedureKey(c, a), 1, Integer::sum);
         }
-        count(a, c, 1);
     }
 
     /** Undoes {@link #take(int)}. */
     void release(int p) {
-        release(eligibility.activity[p], eligibility.clinician[p]);
+        removeWork(eligibility.activity[p], eligibility.clinician[p]);
+        holders[eligibility.activity[p]][eligibility.kind[p]]--;
     }
 
     void release(int a, int c) {
+        removeWork(a, c);
+        count(a, c, -1);
+    }
+
+    private void removeWork(int a, int c) {
         takenActivities.get(c).remove(Integer.valueOf(a));
         activitiesPerDay[c][instance.day[a]]--;
         minutesPerWeek[c][instance.week[a]] -= instance.minutes[a];
         if (procedure[a] >= 0) {
             procedureUsesPerWeek.merge(procedureKey(c, a), -1, Integer::sum);
         }
-        count(a, c, -1);
     }
 
     private void count(int a, int c, int delta) {

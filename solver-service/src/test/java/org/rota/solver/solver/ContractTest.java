@@ -54,8 +54,10 @@ class ContractTest {
         assertThat(problem.previous()).containsExactly(new PreviousAssignment("a1", "c1"));
         assertThat(problem.busy()).isEmpty();
         // the example asks for no rest; everything else it sets is the default
+        // the example's change weight, 20, predates the squared fairness (the default is 100 now)
         assertThat(problem.options().orElse(SolverOptions.defaults()))
-                .isEqualTo(SolverOptions.defaults().withMinRestMinutes(0));
+                .isEqualTo(SolverOptions.defaults().withMinRestMinutes(0)
+                        .withWeights(new Weights(100_000L, 10L, 5L, 5L, 1L, 20L, 1_000L)));
     }
 
     @Test
@@ -93,7 +95,7 @@ class ContractTest {
 
         SolverOptions merged = problem.options().orElse(SolverOptions.defaults());
         assertThat(merged).isEqualTo(new SolverOptions(3.0, 2, 0, 660, 780, 2, 2880,
-                new Weights(100_000L, 10L, 5L, 5L, 7L, 20L, 1_000L), 2));
+                new Weights(100_000L, 10L, 5L, 5L, 7L, 100L, 1_000L), 2));
     }
 
     @Test

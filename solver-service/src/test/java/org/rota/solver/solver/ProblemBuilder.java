@@ -157,6 +157,12 @@ final class ProblemBuilder {
         return this;
     }
 
+    /** The built-in default weights. */
+    ProblemBuilder withDefaultWeights() {
+        options = options.withWeights(Weights.defaults());
+        return this;
+    }
+
     Problem build() {
         return new Problem(zone, clinicians, credentials, activities, absences, preferences, pins, previous, busy,
                 options);

@@ -212,6 +212,24 @@ class SoftRulesTest {
     }
 
     @Test
+    void withTheDefaultWeightsOneLostCredentialMovesOneAssignmentNotTwo() {
+        // the expert lost the VAS credential: the list goes to the other clinician, who then works 12 h against 0 h;
+        // handing one of their clinics back would even that out (72 h² down to 8 h²) but cost a second change
+        Solution solution = problem()
+                .clinician("former-expert").clinician("qualified")
+                .credential("qualified", "VAS", Level.QUALIFIED)
+                .activity("vas", "2026-12-09T08:00", "2026-12-09T12:00", "VAS")
+                .activity("clinic1", "2026-12-10T08:00", "2026-12-10T12:00", null)
+                .activity("clinic2", "2026-12-11T08:00", "2026-12-11T12:00", null)
+                .previous("vas", "former-expert").previous("clinic1", "qualified").previous("clinic2", "qualified")
+                .withDefaultWeights()
+                .solve();
+
+        assertThat(staffOf(solution, "vas")).containsExactly("qualified");
+        assertThat(solution.breakdown().counts().changes()).isEqualTo(1);
+    }
+
+    @Test
     void aPreviousAssignmentThatCanNoLongerBeKeptCountsAsAChange() {
         Solution solution = expertAndQualifiedForOneVasList()
                 .previous("a1", "qualified")
