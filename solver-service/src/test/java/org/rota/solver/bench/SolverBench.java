@@ -36,7 +36,9 @@ import org.rota.solver.solver.UnfilledSeat;
  * {@code --only small,medium,shift,target,nurse,incremental} {@code --time <s>} (limit for full solves, default 30)
  * {@code --resolve-time <s>} (limit for the incremental re-solve, default 1) {@code --workers <n>} (default 2)
  * {@code --seeds <n>} (CP-SAT seeds per instance, default 1) {@code --seed <n>} (the first, default 0)
- * {@code --max-memory-mb <n>} (CP-SAT's memory cap, as {@code solver.max-memory-mb})
+ * {@code --max-memory-mb <n>} (CP-SAT's memory cap, as {@code solver.max-memory-mb}) {@code --rest <s>} (then print
+ * the process's peak resident memory, pause that long and print what it holds at rest: run it as its own JVM with the
+ * service's flags, see BENCHMARKS.md)
  * {@code --write <dir>} (also write each instance as what-if JSON) {@code --reference} (the 24/7 instance only, for
  * 10 minutes: records its best bound in {@value #REFERENCE_FILE}, against which the timed runs report their gap).
  * <p>
@@ -111,6 +113,13 @@ public final class SolverBench {
                 InstanceGenerator.write(nurse, write.resolve("nurse.json"));
             }
             summaries.add(seeded("nurse (24/7)", solver, nurse, time, workers, firstSeed, seeds, referenceBound()));
+        }
+        if (options.containsKey("rest")) {
+            // the solver's memory as the kernel sees it: the peak of the whole run, then what stays after a pause
+            System.out.printf("%nresident memory: peak %s; ", memory("VmHWM"));
+            System.gc();
+            Thread.sleep((long) (Double.parseDouble(options.get("rest")) * 1000));
+            System.out.printf("after %s s at rest %s%n", options.get("rest"), memory("VmRSS"));
         }
         System.out.printf("%nper instance over %d seed(s): median / worst; load average now %.2f%n", seeds,
                 loadAverage());
@@ -321,6 +330,16 @@ public final class SolverBench {
             double worst = higherIsWorse ? values[values.length - 1] : values[0];
             return (format + " / " + format).formatted(median, worst);
         }
+    }
+
+    /** A figure of /proc/self/status (Linux), in MB. */
+    private static String memory(String field) throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "unknown";
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith(field + ":"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
     }
 
     private static double loadAverage() {
