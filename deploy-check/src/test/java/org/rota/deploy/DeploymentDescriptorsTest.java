@@ -364,12 +364,14 @@ class DeploymentDescriptorsTest {
                     .anyMatch(option -> option.startsWith("-XX:ReservedCodeCacheSize="));
             assertThat(rota).as(service.name() + " ./rota").isEqualTo(dockerfile);
             assertThat(systemTests).as(service.name() + " system tests (QuarkusServiceProcess)").isEqualTo(dockerfile);
-            assertThat(readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm")))
-                    .as(service.name() + " Dockerfile: 2 malloc arenas").containsPattern("MALLOC_ARENA_MAX=2\\b");
+            String dockerfileText = readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm"));
+            QuarkusServiceProcess.MALLOC_SETTINGS.forEach((name, value) -> assertThat(dockerfileText)
+                    .as(service.name() + " Dockerfile: glibc " + name).containsPattern(name + "=" + value + "\\b"));
         }
-        assertThat(readString(ROOT.resolve("rota"))).as("./rota: 2 malloc arenas").contains("MALLOC_ARENA_MAX=2 ");
-        assertThat(readString(ROOT.resolve("local-infra/src/main/java/org/rota/infra/QuarkusServiceProcess.java")))
-                .as("system tests: 2 malloc arenas").contains("put(\"MALLOC_ARENA_MAX\", \"2\")");
+        String rota = readString(ROOT.resolve("rota"));
+        QuarkusServiceProcess.MALLOC_SETTINGS.forEach((name, value) -> assertThat(rota)
+                .as("./rota: glibc " + name).containsPattern(name + "=" + value + "\\b"));
+        assertThat(rota).as("./rota starts the services with the glibc settings").contains("env $MALLOC_SETTINGS java ");
     }
 
     @ParameterizedTest(name = "{0}")

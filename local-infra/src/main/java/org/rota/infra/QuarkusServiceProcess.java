@@ -53,6 +53,10 @@ public final class QuarkusServiceProcess implements AutoCloseable {
      * them): a bounded heap, metaspace, code cache and stacks, the serial collector; a JVM out of memory exits instead
      * of limping on.
      */
+    /** glibc: 2 malloc arenas, large blocks mapped on their own, free memory trimmed: native memory goes back. */
+    public static final Map<String, String> MALLOC_SETTINGS = Map.of("MALLOC_ARENA_MAX", "2",
+            "MALLOC_MMAP_THRESHOLD_", "131072", "MALLOC_TRIM_THRESHOLD_", "131072");
+
     public static List<String> memoryOptions(String service) {
         return List.of(service.equals("solver-service") ? "-Xmx256m" : "-Xmx192m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
@@ -74,7 +78,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        builder.environment().putAll(MALLOC_SETTINGS);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
