@@ -24,6 +24,7 @@ import org.rota.solver.solver.PreviousAssignment;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.RuleViolation;
 import org.rota.solver.solver.SearchSettings;
+import org.rota.solver.solver.Seat;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolveStatus;
 import org.rota.solver.solver.SolverOptions;
@@ -285,7 +286,8 @@ public final class SolverBench {
 
     private static void row(String name, Problem problem, Run run, Long reference) {
         Solution s = run.solution;
-        int seats = problem.activities().stream().mapToInt(activity -> activity.requiredClinicians()).sum();
+        int seats = problem.activities().stream()
+                .mapToInt(activity -> activity.seats().stream().mapToInt(Seat::count).sum()).sum();
         Double gap = s.gapPercent();
         System.out.printf(ROW, name, problem.clinicians().size(), problem.activities().size(), seats,
                 s.unfilledSeatCount(), s.status(), s.timings().modelMillis(), run.firstMillis, s.objective(),
