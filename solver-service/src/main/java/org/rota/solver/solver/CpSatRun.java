@@ -8,6 +8,10 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.SatParameters;
 import com.google.protobuf.TextFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One CP-SAT run of a model with our parameters. */
@@ -24,7 +28,18 @@ final class CpSatRun {
         static final double DETERMINISTIC_UNITS_PER_SECOND = 0.3;
     }
 
+    /** Runs at least this long (a first solve, a staged window) solve their root LP in one go. */
+    static final double EAGER_LP_MIN_SECONDS = 5;
+
+    /** Stops runs at the end of their wall-clock budget (one daemon thread for every solve of the process). */
+    private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rota-solver-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final CpModel model;
+    private final Budget budget;
     private final BoolVar[] x;
     private final CpSolver solver = new CpSolver();
     private final FirstSolution firstSolution;
@@ -32,6 +47,7 @@ final class CpSatRun {
     CpSatRun(CpModel model, BoolVar[] x, SolverOptions options, int workers, Budget budget,
              FirstSolution firstSolution, SearchSettings settings) {
         this.model = model;
+        this.budget = budget;
         this.x = x;
         this.firstSolution = firstSolution;
         SatParameters.Builder parameters = solver.getParameters();
@@ -52,11 +68,13 @@ final class CpSatRun {
                 // reported the hint, and kept the target window's full LP from finishing in 30 s; the model is
                 // built tight already (one at-most-one per clique, no redundant rows).
                 .setCpModelPresolve(false)
-                .setSymmetryLevel(0)
-                // solve the root LP with all constraints at once, to its optimum: the bound comes in one step instead
-                // of creeping up over many 2,000-iteration slices
-                .setAddLpConstraintsLazily(false)
-                .setRootLpIterations(100_000);
+                .setSymmetryLevel(0);
+        if (budget.seconds() >= EAGER_LP_MIN_SECONDS) {
+            // solve the root LP with all constraints at once, to its optimum: the bound comes in one step instead of
+            // creeping up over many 2,000-iteration slices. Not in short runs: that LP does not stop for the time
+            // limit, and made 1-s re-solves take 1.5 s.
+            parameters.setAddLpConstraintsLazily(false).setRootLpIterations(100_000);
+        }
         if (Boolean.getBoolean(AllocationSolver.LOG_SEARCH_PROPERTY)) {
             parameters.setLogSearchProgress(true).setLogToStdout(true);
         }
@@ -71,12 +89,23 @@ final class CpSatRun {
     }
 
     Result solve() {
-        CpSolverStatus cpStatus = solver.solve(model, new CpSolverSolutionCallback() {
-            @Override
-            public void onSolutionCallback() {
-                firstSolution.record();
+        // CP-SAT's own clock starts once it has loaded the model, and its root LP does not look at it: on a busy
+        // machine a 1-s re-solve took 1.2–1.6 s. The wall-clock budget is enforced from here instead.
+        ScheduledFuture<?> stop = budget.deterministic() ? null
+                : STOPPER.schedule(solver::stopSearch, (long) (budget.seconds() * 1e9), TimeUnit.NANOSECONDS);
+        CpSolverStatus cpStatus;
+        try {
+            cpStatus = solver.solve(model, new CpSolverSolutionCallback() {
+                @Override
+                public void onSolutionCallback() {
+                    firstSolution.record();
+                }
+            });
+        } finally {
+            if (stop != null) {
+                stop.cancel(false);
             }
-        });
+        }
         SolveStatus status = switch (cpStatus) {
             case OPTIMAL -> SolveStatus.OPTIMAL;
             case FEASIBLE -> SolveStatus.FEASIBLE;
