@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rota.events.Topics;
+import org.rota.infra.QuarkusServiceProcess;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -330,7 +331,8 @@ class DeploymentDescriptorsTest {
                     .anySatisfy(copy -> assertThat(copy).contains("target/quarkus-app/app/"))
                     .anySatisfy(copy -> assertThat(copy).contains("target/quarkus-app/quarkus/"));
             assertThat(String.join(" ", instruction(lines, "ENTRYPOINT"))).contains("quarkus-run.jar").contains("$JAVA_OPTS");
-            assertThat(String.join(" ", instruction(lines, "ENV"))).contains("MaxRAMPercentage");
+            // an explicit heap, so that what the JVM may take is known beside CP-SAT's native memory (see below)
+            assertThat(String.join(" ", instruction(lines, "ENV"))).contains("-Xmx");
         }
     }
 
@@ -350,17 +352,88 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void every_way_a_service_is_run_exits_on_out_of_memory() {
-        String flag = "-XX:+ExitOnOutOfMemoryError";
+    void every_way_a_service_is_run_has_the_same_bounded_memory_settings_and_exits_on_out_of_memory() {
         for (Service service : SERVICES) {
-            Path dockerfile = ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm");
-            assertThat(readString(dockerfile)).as(service.name() + " Dockerfile JAVA_OPTS").contains(flag);
+            List<String> dockerfile = jvmMemoryOptions(dockerfileJavaOptions(service));
+            List<String> rota = jvmMemoryOptions(rotaJvmOptions(service));
+            List<String> systemTests = jvmMemoryOptions(String.join(" ", QuarkusServiceProcess.memoryOptions(service.name())));
+            assertThat(dockerfile).as(service.name() + " Dockerfile JAVA_OPTS")
+                    .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC")
+                    .anyMatch(option -> option.startsWith("-Xmx"))
+                    .anyMatch(option -> option.startsWith("-XX:MaxMetaspaceSize="))
+                    .anyMatch(option -> option.startsWith("-XX:ReservedCodeCacheSize="));
+            assertThat(rota).as(service.name() + " ./rota").isEqualTo(dockerfile);
+            assertThat(systemTests).as(service.name() + " system tests (QuarkusServiceProcess)").isEqualTo(dockerfile);
+            String dockerfileText = readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm"));
+            QuarkusServiceProcess.MALLOC_SETTINGS.forEach((name, value) -> assertThat(dockerfileText)
+                    .as(service.name() + " Dockerfile: glibc " + name).containsPattern(name + "=" + value + "\\b"));
         }
-        assertThat(readString(ROOT.resolve("rota")).lines().filter(line -> line.contains("quarkus-run.jar"))
-                .filter(line -> line.strip().startsWith("java ")))
-                .as("./rota starts every service with " + flag).isNotEmpty().allSatisfy(line -> assertThat(line).contains(flag));
-        assertThat(readString(ROOT.resolve("local-infra/src/main/java/org/rota/infra/QuarkusServiceProcess.java")))
-                .as("services started by the system tests").contains(flag);
+        String rota = readString(ROOT.resolve("rota"));
+        QuarkusServiceProcess.MALLOC_SETTINGS.forEach((name, value) -> assertThat(rota)
+                .as("./rota: glibc " + name).containsPattern(name + "=" + value + "\\b"));
+        assertThat(rota).as("./rota starts the services with the glibc settings").contains("env $MALLOC_SETTINGS java ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.rota.deploy.DeploymentDescriptorsTest#kustomizations")
+    void every_memory_limit_keeps_a_quarter_free_above_what_its_service_may_take(String dir) {
+        Rendered rendered = Rendered.of(dir);
+        for (Service service : SERVICES) {
+            Map<String, Object> container = list(map(rendered.one("Deployment", service.name()), "spec", "template",
+                    "spec"), "containers").stream().map(DeploymentDescriptorsTest::asMap)
+                    .filter(c -> service.name().equals(c.get("name"))).findFirst().orElseThrow();
+            assertThat(rendered.environment(container)).as(dir + " " + service.name() + " keeps the image's JAVA_OPTS")
+                    .doesNotContainKey("JAVA_OPTS");
+            long limit = bytes(map(container, "resources", "limits").get("memory"));
+            // what the flags bound: heap, metaspace and code cache
+            long jvm = jvmMemoryOptions(dockerfileJavaOptions(service)).stream()
+                    .filter(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxMetaspaceSize=")
+                            || option.startsWith("-XX:ReservedCodeCacheSize="))
+                    .mapToLong(option -> bytes(option.replaceFirst("^-Xmx|^-XX:[A-Za-z]+=", "").replace("m", "Mi")))
+                    .sum();
+            assertThat(jvm).as(dir + " " + service.name() + " heap + metaspace + code cache ≤ 75 % of the limit")
+                    .isLessThanOrEqualTo(limit * 3 / 4);
+            String solverCap = applicationProperties(service).getProperty("solver.max-memory-mb");
+            if (solverCap != null) {
+                // CP-SAT stops searching once the process's resident memory passes this
+                assertThat(Long.parseLong(solverCap.trim()) << 20)
+                        .as(dir + " " + service.name() + " solver.max-memory-mb ≤ 75 % of the limit, above the JVM's bounds")
+                        .isLessThanOrEqualTo(limit * 3 / 4).isGreaterThan(jvm);
+            }
+        }
+    }
+
+    /** The memory options among some JVM options (-Xmx, -Xss, -XX:...), in order. */
+    static List<String> jvmMemoryOptions(String options) {
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> option.startsWith("-Xm") || option.startsWith("-Xss") || option.startsWith("-XX:"))
+                .toList();
+    }
+
+    static String dockerfileJavaOptions(Service service) {
+        Matcher m = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"")
+                .matcher(readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm")));
+        assertThat(m.find()).as(service.name() + " Dockerfile sets JAVA_OPTS").isTrue();
+        return m.group(1);
+    }
+
+    /** What ./rota's jvm_options function prints for the service, run by bash. */
+    static String rotaJvmOptions(Service service) {
+        Matcher m = Pattern.compile("(?ms)^jvm_options\\(\\) \\{.*?^\\}").matcher(readString(ROOT.resolve("rota")));
+        assertThat(m.find()).as("./rota defines jvm_options").isTrue();
+        try {
+            Process bash = new ProcessBuilder("bash", "-c", m.group() + "\njvm_options " + service.name())
+                    .redirectErrorStream(true).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(bash.exitValue()).as("jvm_options " + service.name() + ": " + out).isZero();
+            return out.trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -48,6 +48,20 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         this.port = FreePorts.next();
     }
 
+    /**
+     * The JVM's memory settings of a service, as in every way it is run (./rota, Dockerfile.jvm; deploy-check compares
+     * them): a bounded heap, metaspace, code cache and stacks, the serial collector; a JVM out of memory exits instead
+     * of limping on.
+     */
+    /** glibc: 2 malloc arenas, large blocks mapped on their own, free memory trimmed: native memory goes back. */
+    public static final Map<String, String> MALLOC_SETTINGS = Map.of("MALLOC_ARENA_MAX", "2",
+            "MALLOC_MMAP_THRESHOLD_", "131072", "MALLOC_TRIM_THRESHOLD_", "131072");
+
+    public static List<String> memoryOptions(String service) {
+        return List.of(service.equals("solver-service") ? "-Xmx256m" : "-Xmx192m", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    }
+
     public synchronized QuarkusServiceProcess start() {
         if (isRunning()) {
             return this;
@@ -55,14 +69,16 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build " + name + " first (mvn install, or -am)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m",
-                // as in every way a service is run: a JVM out of heap exits instead of limping on
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(memoryOptions(name));
+        // tests start many JVMs that run briefly: the C1 compiler alone starts them faster
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(MALLOC_SETTINGS);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");

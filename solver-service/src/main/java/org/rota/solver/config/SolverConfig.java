@@ -18,7 +18,7 @@ public interface SolverConfig {
     java.util.Optional<String> instanceId();
 
     /** A window is solved once no change has touched it for this long: a burst becomes one solve. */
-    @WithDefault("300ms")
+    @WithDefault("150ms")
     Duration debounce();
 
     /** ...but no later than this after the first change of the burst. */
@@ -33,11 +33,18 @@ public interface SolverConfig {
      * Time limit of a re-solve, when the window already has an allocation: the warm start is then close to the
      * answer, and a change should show within seconds.
      */
-    @WithDefault("1.5")
+    @WithDefault("1.0")
     double resolveTimeLimitSeconds();
 
     @WithDefault("2")
     int workers();
+
+    /**
+     * The process memory (resident, JVM included) in MB above which CP-SAT stops searching and answers with its best
+     * allocation (its {@code max_memory_in_mb}; its own default is 10 GB). Keeps a solving pod below its limit.
+     */
+    @WithDefault("900")
+    int maxMemoryMb();
 
     @WithDefault("0")
     int seed();

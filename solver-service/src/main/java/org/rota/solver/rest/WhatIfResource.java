@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.platform.problem.ProblemException;
+import org.rota.solver.config.SolverConfig;
 import org.rota.solver.service.ProblemBuilder;
 import org.rota.solver.service.WhatIfExecutor;
 import org.rota.solver.service.WhatIfLimits;
 import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.InvalidProblemException;
 import org.rota.solver.solver.Problem;
+import org.rota.solver.solver.SearchSettings;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolverOptions;
 
@@ -38,9 +40,9 @@ public class WhatIfResource {
     private final WhatIfLimits limits;
     private final WhatIfExecutor executor;
 
-    WhatIfResource(ProblemBuilder problems, WhatIfLimits limits, WhatIfExecutor executor) {
+    WhatIfResource(ProblemBuilder problems, WhatIfLimits limits, WhatIfExecutor executor, SolverConfig config) {
         this.defaults = problems.options();
-        this.solver = new AllocationSolver(defaults);
+        this.solver = new AllocationSolver(defaults, new SearchSettings(config.maxMemoryMb()));
         this.limits = limits;
         this.executor = executor;
     }

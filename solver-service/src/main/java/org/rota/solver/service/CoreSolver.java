@@ -4,12 +4,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rota.solver.config.SolverConfig;
 import org.rota.solver.solver.ActivityExplanation;
 import org.rota.solver.solver.AllocationSolver;
 import org.rota.solver.solver.Assignment;
 import org.rota.solver.solver.ClinicianVerdict;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.RuleViolation;
+import org.rota.solver.solver.SearchSettings;
 import org.rota.solver.solver.Solution;
 
 /**
@@ -21,8 +23,8 @@ public class CoreSolver {
 
     private final AllocationSolver solver;
 
-    CoreSolver(ProblemBuilder problems) {
-        this.solver = new AllocationSolver(problems.options());
+    CoreSolver(ProblemBuilder problems, SolverConfig config) {
+        this.solver = new AllocationSolver(problems.options(), new SearchSettings(config.maxMemoryMb()));
     }
 
     public Solution solve(Problem problem) {

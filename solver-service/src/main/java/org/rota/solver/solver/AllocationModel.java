@@ -42,6 +42,12 @@ final class AllocationModel {
     private final List<IntVar> squares = new ArrayList<>();
     private IntVar totalLoad;
     private IntVar squaredHours;
+    /** The duty-period start literals, so that a hint can give them values too (CP-SAT ignores an incomplete hint). */
+    private final List<PeriodStart> periodStarts = new ArrayList<>();
+
+    /** {@code starts} may be true only when {@code pair} (−1: fixed work) is worked and none of {@code before} is. */
+    private record PeriodStart(BoolVar starts, int pair, List<Integer> before) {
+    }
 
     AllocationModel(Instance instance, HardRules rules, Eligibility eligibility, List<Integer> acceptedPins,
                     PreviousAllocation previous) {
@@ -331,6 +337,7 @@ final class AllocationModel {
         for (int p : before) {
             model.addBoolOr(new Literal[] {starts.not(), x[p].not()});
         }
+        periodStarts.add(new PeriodStart(starts, pieces.get(m).fixed() ? -1 : pieces.get(m).pair(), before));
         return starts;
     }
 
@@ -531,6 +538,12 @@ final class AllocationModel {
             if (expertsInExpertSeats[a] != null) {
                 model.addHint(expertsInExpertSeats[a], instance.seats[a].expertsInExpertSeats(holders[a]));
             }
+        }
+        // true wherever allowed: a feasible allocation then satisfies every duty-length clause (see limitDutyPeriods)
+        for (PeriodStart start : periodStarts) {
+            boolean starts = (start.pair() < 0 || chosen[start.pair()])
+                    && start.before().stream().noneMatch(p -> chosen[p]);
+            model.addHint(start.starts(), starts);
         }
         if (!fairnessClinicians.isEmpty()) {
             int n = fairnessClinicians.size();

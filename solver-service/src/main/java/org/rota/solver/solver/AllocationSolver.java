@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.ToLongFunction;
 
 /**
@@ -23,21 +25,32 @@ public final class AllocationSolver {
     /** Diagnostics switch: {@code -Drota.solver.log-search-progress=true} prints CP-SAT's own search log. */
     public static final String LOG_SEARCH_PROPERTY = "rota.solver.log-search-progress";
 
+    /** Diagnostics switch: {@code -Drota.solver.trace=true} prints what each phase of a solve did to stderr. */
+    static final String TRACE_PROPERTY = "rota.solver.trace";
+
     /** Tuning switch: CP-SAT parameters in text format, applied after ours, e.g. {@code "symmetry_level:0"}. */
     public static final String EXTRA_PARAMETERS_PROPERTY = "rota.solver.sat-parameters";
 
     /** Below this many variables a single solve proves its bound quickly enough; above, multi-week windows are staged. */
     static final int STAGED_SOLVE_MIN_PAIRS = 20_000;
-    /** Share of the time limit given to the fairness-free relaxation in a staged solve (it stops early when optimal). */
-    static final double RELAXATION_SHARE = 0.5;
-    /** Share of the time limit the local search of a warm start may take, capped below. */
+    /**
+     * Share of the time left given to the fairness-free relaxation in a staged solve with one worker (it stops early
+     * when optimal); the full model gets the rest.
+     */
+    static final double RELAXATION_SHARE = 0.4;
+    /**
+     * Share of the time limit the local search of a warm start may take, capped below. It stops by itself at a local
+     * optimum; per second of CPU it lowers the objective more than anything else on a starved machine (no model to
+     * build), so the greedy start gets as long as a stage.
+     */
     static final double LOCAL_SEARCH_SHARE = 0.1;
-    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 0.3;
+    static final double MAX_GREEDY_LOCAL_SEARCH_SECONDS = 3.0;
     static final double MAX_STAGE_LOCAL_SEARCH_SECONDS = 3.0;
-    /** CP-SAT always gets this long, even when building the model used up the time limit. */
+    /** CP-SAT gets at least this long; with less left once the model is built, the warm start answers instead. */
     static final double MIN_SOLVE_SECONDS = 0.2;
 
     private final SolverOptions defaults;
+    private final SearchSettings settings;
     private final int stagedSolveMinPairs;
 
     public AllocationSolver() {
@@ -46,15 +59,40 @@ public final class AllocationSolver {
 
     /** @param defaults the service's configured options, used for whatever a problem's options omit */
     public AllocationSolver(SolverOptions defaults) {
-        this(defaults, STAGED_SOLVE_MIN_PAIRS);
+        this(defaults, SearchSettings.defaults());
     }
 
-    AllocationSolver(SolverOptions defaults, int stagedSolveMinPairs) {
+    /** @param settings how the service lets every solve search (memory), whatever the problem asks */
+    public AllocationSolver(SolverOptions defaults, SearchSettings settings) {
+        this(defaults, settings, STAGED_SOLVE_MIN_PAIRS);
+    }
+
+    AllocationSolver(SolverOptions defaults, SearchSettings settings, int stagedSolveMinPairs) {
         this.defaults = defaults.orElse(SolverOptions.defaults());
+        this.settings = settings;
         this.stagedSolveMinPairs = stagedSolveMinPairs;
     }
 
+    AllocationSolver(SolverOptions defaults, int stagedSolveMinPairs) {
+        this(defaults, SearchSettings.defaults(), stagedSolveMinPairs);
+    }
+
+    /**
+     * Told of each better complete allocation a solve finds, all hard rules holding (the first one is the greedy
+     * start): {@code millis} since the call to {@code solve}, its objective, what it assigns and which phase found it.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void improved(long millis, long objective, List<Assignment> assignments, String phase);
+
+        Progress NONE = (millis, objective, assignments, phase) -> { };
+    }
+
     public Solution solve(Problem problem) {
+        return solve(problem, Progress.NONE);
+    }
+
+    public Solution solve(Problem problem, Progress progress) {
         long started = System.nanoTime();
         Instance instance = new Instance(problem, defaults);
         HardRules rules = new HardRules(instance);
@@ -64,24 +102,32 @@ public final class AllocationSolver {
         HardRuleLedger ledger = new HardRuleLedger(instance, eligibility);
         PinValidator.Result pins = PinValidator.validate(instance, eligibility, calculator, ledger);
         PreviousAllocation previous = PreviousAllocation.of(instance, eligibility);
+        SolverOptions options = instance.options;
+        // one worker and a seed ask for a reproducible answer: no phase may then depend on the wall clock
+        boolean deterministic = options.workers() == 1;
+        ToLongFunction<boolean[]> price = chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen)
+                .total();
+        Incumbents incumbents = new Incumbents(started, instance, eligibility, price, progress);
 
         long greedyStarted = System.nanoTime();
         boolean[] greedy = GreedyConstruction.build(instance, eligibility, ledger, pins.acceptedPairs(),
                 previous.keepablePairs());
-        SolverOptions options = instance.options;
+        // the greedy allocation passed the hard-rule ledger move by move: it is the first feasible answer
+        CpSatRun.FirstSolution firstSolution = new CpSatRun.FirstSolution(started);
+        firstSolution.record();
+        incumbents.offer(greedy, "greedy");
         Set<Integer> pinned = Set.copyOf(pins.acceptedPairs());
+        LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(),
+                localSearchDeadline(System.nanoTime(), options, MAX_GREEDY_LOCAL_SEARCH_SECONDS, deterministic));
+        incumbents.offer(greedy, "local search");
+        long greedyMillis = millisSince(greedyStarted);
+        if (Boolean.getBoolean(TRACE_PROPERTY)) {
+            System.err.printf("prepared in %d ms, greedy and local search in %d ms%n",
+                    (greedyStarted - started) / 1_000_000, greedyMillis);
+        }
         boolean staged = options.weights().fairness() > 0 && instance.weekCount > 1
                 && eligibility.size >= stagedSolveMinPairs;
-        if (!staged) {
-            // a staged solve improves the greedy allocation in its first stage anyway, and searches locally after it
-            LocalSearch.improve(instance, eligibility, greedy, pinned, previous.keepablePairs(), deadline(greedyStarted,
-                    options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_GREEDY_LOCAL_SEARCH_SECONDS));
-        }
-        long greedyMillis = millisSince(greedyStarted);
 
-        CpSatRun.FirstSolution firstSolution = new CpSatRun.FirstSolution(started);
-        ToLongFunction<boolean[]> price = chosen -> ObjectiveEvaluator.evaluate(instance, eligibility, previous, chosen)
-                .total();
         long modelMillis;
         long solveMillis;
         CpSatRun.Result run;
@@ -90,47 +136,83 @@ public final class AllocationSolver {
             model.hint(greedy);
             modelMillis = millisSince(started);
             long solveStarted = System.nanoTime();
-            run = new CpSatRun(model, options, options.workers(), remainingSeconds(options, started), firstSolution)
-                    .solve();
+            if (!deterministic && options.timeLimitSeconds() - modelMillis / 1e3 < MIN_SOLVE_SECONDS) {
+                // building the model used up the limit (a busy machine): the warm start answers on time
+                run = new CpSatRun.Result(SolveStatus.UNKNOWN, null, null);
+            } else {
+                run = new CpSatRun(model.model, model.x, options, options.workers(),
+                        budget(options, started, 1.0, deterministic), firstSolution, settings).solve();
+            }
             solveMillis = millisSince(solveStarted);
+            if (run.chosen() != null) {
+                incumbents.offer(run.chosen(), "cp-sat");
+            }
         } else {
             // Fairness is the only term that couples the weeks of a multi-week window. Without it the model falls apart
             // into one component per ISO week, which CP-SAT solves and bounds quickly; that bound holds for the full
-            // model because fairness is never negative. The full model's LP bound is tighter but slow to come.
-            AllocationModel relaxed = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous, false);
-            relaxed.hint(greedy);
-            long relaxedModelMillis = millisSince(started);
-            long solveStarted = System.nanoTime();
-            CpSatRun.Result first = new CpSatRun(relaxed, options, options.workers(),
-                    remainingSeconds(options, started) * RELAXATION_SHARE, firstSolution).solve();
-            long firstMillis = millisSince(solveStarted);
-
-            long fullStarted = System.nanoTime();
-            boolean[] start = first.chosen() != null ? first.chosen().clone() : greedy.clone();
-            LocalSearch.improve(instance, eligibility, start, pinned, previous.keepablePairs(),
-                    deadline(fullStarted, options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, MAX_STAGE_LOCAL_SEARCH_SECONDS));
+            // model because fairness is never negative, and the local search then balances its allocation. The full
+            // model's LP bound (which covers fairness) needs ~10 s of a core on the target window: with two workers or
+            // more, one of them solves the full model from the start, beside the relaxation; with one, it comes last.
             AllocationModel full = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous);
-            full.hint(start);
-            modelMillis = relaxedModelMillis + millisSince(fullStarted);
-            long secondStarted = System.nanoTime();
-            CpSatRun.Result second = new CpSatRun(full, options, options.workers(),
-                    remainingSeconds(options, started), firstSolution).solve();
-            solveMillis = firstMillis + millisSince(secondStarted);
-            run = combine(second, new CpSatRun.Result(first.status(), start, first.bound()), price);
-            LOG.log(System.Logger.Level.DEBUG, "staged solve: relaxation {0} bound {1}, full {2} bound {3}",
-                    first.status(), first.bound(), second.status(), second.bound());
+            full.hint(incumbents.best());
+            CompletableFuture<CpSatRun.Result> fullRun = null;
+            int relaxationWorkers = options.workers();
+            double relaxationShare = RELAXATION_SHARE;
+            if (!deterministic && options.workers() >= 2) {
+                CpSatRun bounding = new CpSatRun(full.model, full.x, options, 1,
+                        budget(options, started, 1.0, false), firstSolution, settings);
+                fullRun = CompletableFuture.supplyAsync(bounding::solve, AllocationSolver::onOwnThread);
+                relaxationWorkers = options.workers() - 1;
+                relaxationShare = 1 - LOCAL_SEARCH_SHARE; // the rest is for the local search on its allocation
+            }
+            AllocationModel relaxed = new AllocationModel(instance, rules, eligibility, pins.acceptedPairs(), previous, false);
+            relaxed.hint(incumbents.best());
+            modelMillis = millisSince(started);
+            long solveStarted = System.nanoTime();
+            CpSatRun.Result first = new CpSatRun(relaxed.model, relaxed.x, options, relaxationWorkers,
+                    budget(options, started, relaxationShare, deterministic), firstSolution, settings).solve();
+            long firstMillis = millisSince(solveStarted);
+            if (first.chosen() != null) {
+                boolean[] relaxation = first.chosen().clone();
+                LocalSearch.improve(instance, eligibility, relaxation, pinned, previous.keepablePairs(),
+                        localSearchDeadline(System.nanoTime(), options, MAX_STAGE_LOCAL_SEARCH_SECONDS, deterministic));
+                incumbents.offer(relaxation, "relaxation + local search");
+            }
+            CpSatRun.Result last;
+            if (fullRun != null) {
+                last = join(fullRun);
+            } else {
+                // from the best allocation: the full model's LP bound covers fairness, and it proves small windows
+                full.model.clearHints();
+                full.hint(incumbents.best());
+                last = new CpSatRun(full.model, full.x, options, options.workers(),
+                        budget(options, started, 1.0, deterministic), firstSolution, settings).solve();
+            }
+            if (last.chosen() != null) {
+                incumbents.offer(last.chosen(), "cp-sat");
+            }
+            solveMillis = millisSince(solveStarted);
+            Long bound = last.bound() == null ? first.bound() : first.bound() == null ? last.bound()
+                    : Long.valueOf(Math.max(last.bound(), first.bound()));
+            run = new CpSatRun.Result(incumbents.best() != null ? SolveStatus.FEASIBLE : last.status(),
+                    incumbents.best(), bound);
+            String summary = "staged solve: relaxation %s bound %s in %d ms; full model %s bound %s".formatted(
+                    first.status(), first.bound(), firstMillis, last.status(), last.bound());
+            LOG.log(System.Logger.Level.DEBUG, summary);
+            if (Boolean.getBoolean(TRACE_PROPERTY)) {
+                System.err.println(summary);
+            }
         }
 
         SolveStatus status = run.status();
-        boolean[] chosen = run.chosen();
+        boolean[] chosen = incumbents.best();
         if (status == SolveStatus.UNKNOWN) {
-            // CP-SAT found nothing in time; the greedy allocation is feasible by construction, so serve it instead.
+            // CP-SAT found nothing in time; the warm start is feasible by construction, so serve it instead.
             LOG.log(System.Logger.Level.WARNING,
                     "CP-SAT found no solution within {0} s; answering with the greedy allocation",
                     options.timeLimitSeconds());
-            chosen = greedy;
             status = SolveStatus.FEASIBLE;
-        } else if (chosen == null) {
+        } else if (status != SolveStatus.OPTIMAL && status != SolveStatus.FEASIBLE) {
             chosen = new boolean[eligibility.size];
         }
 
@@ -141,6 +223,8 @@ public final class AllocationSolver {
         if (solved && bound != null && bound >= breakdown.total()) {
             status = SolveStatus.OPTIMAL;
             bound = breakdown.total();
+        } else if (status == SolveStatus.OPTIMAL) {
+            status = SolveStatus.FEASIBLE; // CP-SAT's optimum was not the allocation kept
         }
         StaffingExplainer explainer = new StaffingExplainer(instance, calculator, eligibility, pins.conflictActivities(),
                 StaffingExplainer.assignmentsOf(eligibility, chosen));
@@ -157,6 +241,44 @@ public final class AllocationSolver {
                 staged ? " (staged)" : "", status, objective, bound, solution.unfilledSeatCount(),
                 millisSince(started), modelMillis, solveMillis, firstFeasible);
         return solution;
+    }
+
+    /** The best allocation so far (priced by the evaluator), reported to the caller's {@link Progress} as it improves. */
+    private static final class Incumbents {
+        private final long started;
+        private final Instance instance;
+        private final Eligibility eligibility;
+        private final ToLongFunction<boolean[]> price;
+        private final Progress progress;
+        private boolean[] best;
+        private long bestPrice = Long.MAX_VALUE;
+
+        Incumbents(long started, Instance instance, Eligibility eligibility, ToLongFunction<boolean[]> price,
+                   Progress progress) {
+            this.started = started;
+            this.instance = instance;
+            this.eligibility = eligibility;
+            this.price = price;
+            this.progress = progress;
+        }
+
+        /** Keeps a copy of {@code chosen} when it is better than the best so far; true if it was. */
+        boolean offer(boolean[] chosen, String phase) {
+            long priced = price.applyAsLong(chosen);
+            if (priced >= bestPrice) {
+                return false;
+            }
+            best = chosen.clone();
+            bestPrice = priced;
+            if (progress != Progress.NONE) {
+                progress.improved(millisSince(started), priced, assignments(instance, eligibility, best), phase);
+            }
+            return true;
+        }
+
+        boolean[] best() {
+            return best;
+        }
     }
 
     /**
@@ -285,21 +407,6 @@ public final class AllocationSolver {
         return new Judged(instance, explainer, PreviousAllocation.of(instance, eligibility));
     }
 
-    /** The full model's result improved by the relaxation's: the better allocation and the higher bound. */
-    private static CpSatRun.Result combine(CpSatRun.Result full, CpSatRun.Result relaxation,
-                                           ToLongFunction<boolean[]> price) {
-        Long bound = full.bound() == null ? relaxation.bound() : relaxation.bound() == null ? full.bound()
-                : Long.valueOf(Math.max(full.bound(), relaxation.bound()));
-        boolean[] best = full.chosen();
-        if (relaxation.chosen() != null
-                && (best == null || price.applyAsLong(relaxation.chosen()) < price.applyAsLong(best))) {
-            best = relaxation.chosen();
-        }
-        SolveStatus status = full.status() == SolveStatus.OPTIMAL ? SolveStatus.OPTIMAL
-                : best != null ? SolveStatus.FEASIBLE : full.status();
-        return new CpSatRun.Result(status, best, bound);
-    }
-
     /** Each holder with the seat they fill ({@link SeatPlan}); experts in clinician id order take EXPERT seats first. */
     private static List<Assignment> assignments(Instance instance, Eligibility eligibility, boolean[] chosen) {
         List<Assignment> result = new ArrayList<>();
@@ -340,13 +447,48 @@ public final class AllocationSolver {
         return result;
     }
 
-    /** The time limit covers the whole call, model building included, as the caller waits for all of it. */
-    private static double remainingSeconds(SolverOptions options, long startedNanos) {
-        return Math.max(MIN_SOLVE_SECONDS, options.timeLimitSeconds() - (System.nanoTime() - startedNanos) / 1e9);
+    /**
+     * A share of the time left: the time limit covers the whole call, model building included, as the caller waits for
+     * all of it. A reproducible solve gets the share of the whole limit, in deterministic time.
+     */
+    private static CpSatRun.Budget budget(SolverOptions options, long startedNanos, double share, boolean deterministic) {
+        if (deterministic) {
+            return new CpSatRun.Budget(options.timeLimitSeconds() * share, true);
+        }
+        double left = options.timeLimitSeconds() - (System.nanoTime() - startedNanos) / 1e9;
+        return new CpSatRun.Budget(Math.max(MIN_SOLVE_SECONDS, left * share), false);
     }
 
-    private static long deadline(long fromNanos, double seconds, double atMostSeconds) {
-        return fromNanos + (long) (Math.min(seconds, atMostSeconds) * 1e9);
+    /** Runs a CP-SAT solve beside the caller's thread (one per staged solve, ending with it). */
+    private static void onOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "rota-solver-full-model");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static CpSatRun.Result join(CompletableFuture<CpSatRun.Result> run) {
+        try {
+            return run.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The local search stops at a local optimum; with a wall-clock cap unless the solve must be reproducible. */
+    private static long localSearchDeadline(long fromNanos, SolverOptions options, double atMostSeconds,
+                                            boolean deterministic) {
+        if (deterministic) {
+            return Long.MAX_VALUE;
+        }
+        return fromNanos + (long) (Math.min(options.timeLimitSeconds() * LOCAL_SEARCH_SHARE, atMostSeconds) * 1e9);
+    }
+
+    /** When the time limit of the whole call runs out. */
+    private static long deadline(long startedNanos, SolverOptions options) {
+        return startedNanos + (long) (options.timeLimitSeconds() * 1e9);
     }
 
     private static long millisSince(long nanos) {

@@ -88,8 +88,12 @@ public final class EligibilityCalculator {
             // The best level whose credentials together cover the whole activity: a renewal covers the rest of an
             // overnight activity, and two records of one level never count as more than one. Most activities lie
             // inside one unchanging credential, so that is tried first.
+            Level highestHeld = null;
             for (int k : held) {
                 Credential candidate = instance.problem.credentials().get(k);
+                if (highestHeld == null || candidate.level().compareTo(highestHeld) > 0) {
+                    highestHeld = candidate.level();
+                }
                 if (candidate.statusHistory().isEmpty() && candidate.status() == CredentialStatus.ACTIVE
                         && (candidate.validFrom() == null || !candidate.validFrom().isAfter(instance.startDate[a]))
                         && (candidate.validUntil() == null || !candidate.validUntil().isBefore(instance.lastDate[a]))
@@ -101,6 +105,9 @@ public final class EligibilityCalculator {
             Level[] levels = Level.values();
             for (int i = levels.length - 1; i >= 0 && (level == null || levels[i].compareTo(level) > 0); i--) {
                 Level candidate = levels[i];
+                if (candidate.compareTo(highestHeld) > 0) {
+                    continue; // no credential of that level at all: the common case, and the costly check is skipped
+                }
                 List<Credential> atLeast = held.stream().map(k -> instance.problem.credentials().get(k))
                         .filter(k -> k.level().atLeast(candidate)).toList();
                 if (!atLeast.isEmpty() && CredentialCoverage.covers(atLeast, activity.start(), activity.end(),

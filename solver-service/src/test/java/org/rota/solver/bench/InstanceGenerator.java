@@ -25,12 +25,14 @@ import org.rota.solver.solver.DayPreference;
 import org.rota.solver.solver.Level;
 import org.rota.solver.solver.PreferenceKind;
 import org.rota.solver.solver.Problem;
+import org.rota.solver.solver.Seat;
 import org.rota.solver.solver.SolverOptions;
 
 /**
  * Reproducible what-if problems: the same spec and seed always give the same problem. Clinic-style departments run
  * weekday morning and afternoon sessions (and some full days); shift-style departments run 12-hour day and night shifts
- * every day with 10 hours of minimum rest and one activity per day. Around 10 % of activities need no procedure.
+ * every day with 10 hours of minimum rest and one activity per day. Around 10 % of activities need no procedure; a
+ * quarter of the procedure lists with two or three seats spell them out as one EXPERT (primary) and QUALIFIED seats.
  */
 public final class InstanceGenerator {
 
@@ -121,9 +123,19 @@ public final class InstanceGenerator {
             int required = size < 0.55 ? 1 : size < 0.9 ? 2 : 3;
             Level minimum = procedure != null && random.nextDouble() < 0.08 ? Level.EXPERT : Level.QUALIFIED;
             var begin = day.atTime(start).atZone(ZONE).toInstant();
-            activities.add(new Activity("a%04d".formatted(a + 1), begin, begin.plusSeconds(hours * 3600L), procedure,
-                    required, minimum, procedure == null ? "Clinic" : procedure + " list",
-                    "Room " + (1 + random.nextInt(12))));
+            String id = "a%04d".formatted(a + 1);
+            String title = procedure == null ? "Clinic" : procedure + " list";
+            String room = "Room " + (1 + random.nextInt(12));
+            if (procedure != null && required >= 2 && minimum == Level.QUALIFIED && a % 4 == 0) {
+                // a primary and secondary operators, as hospitals write procedure lists (chosen without a random
+                // draw, so that the rest of the instance stays as it was)
+                activities.add(new Activity(id, begin, begin.plusSeconds(hours * 3600L), procedure, null, null, title,
+                        room, List.of(new Seat(Level.EXPERT, 1, false), new Seat(Level.QUALIFIED, required - 1, false)),
+                        null));
+            } else {
+                activities.add(new Activity(id, begin, begin.plusSeconds(hours * 3600L), procedure, required, minimum,
+                        title, room));
+            }
         }
 
         List<Absence> absences = new ArrayList<>();

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.rota.solver.config.SolverConfig;
 import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolveStatus;
@@ -27,8 +28,8 @@ public class FailingCoreSolver extends CoreSolver {
     private static final Set<String> THROWING = ConcurrentHashMap.newKeySet();
 
     @Inject
-    FailingCoreSolver(ProblemBuilder problems) {
-        super(problems);
+    FailingCoreSolver(ProblemBuilder problems, SolverConfig config) {
+        super(problems, config);
     }
 
     public static void answerInfeasibleOnceFor(String activityId) {
