@@ -34,15 +34,11 @@ class TeachingListTests {
     @Test
     void aListWithAPrimaryASecondaryAndTwoTraineeSeatsIsStaffedAsAskedAndTheEventSaysWhoFillsWhichSeat() {
         Department d = new Department();
-        String expert = d.clinician("Dr Primary", 0, true);
-        String qualified = d.clinician("Dr Secondary", 0, true);
-        String firstTrainee = d.clinician("Dr Resident One", 0, true);
-        String secondTrainee = d.clinician("Dr Resident Two", 0, true);
-        d.awaitClinicians(readModel, 4);
-        d.credential(expert, "LAPCHOLE", "EXPERT", "ACTIVE", 0);
-        d.credential(qualified, "LAPCHOLE", "QUALIFIED", "ACTIVE", 0);
-        d.credential(firstTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
-        d.credential(secondTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
+        TeachingTeam team = TeachingTeam.of(d, readModel);
+        String expert = team.expert();
+        String qualified = team.qualified();
+        String firstTrainee = team.firstTrainee();
+        String secondTrainee = team.secondTrainee();
         String list = d.activityWithSeats("LAPCHOLE", d.at(0, 8), d.at(0, 12), TEACHING_SEATS, 2, "QUALIFIED", 1);
 
         JsonPath allocation = AllocationFlowTests.awaitAllocation(d, a -> a.getList("assignments").size() == 4);
@@ -67,15 +63,9 @@ class TeachingListTests {
     @Test
     void withoutItsExpertTheListSaysWhichSeatsStayEmptyAndTheTraineesBeyondTheRatioStayOut() {
         Department d = new Department();
-        String expert = d.clinician("Dr Primary", 0, true);
-        String qualified = d.clinician("Dr Secondary", 0, true);
-        String firstTrainee = d.clinician("Dr Resident One", 0, true);
-        String secondTrainee = d.clinician("Dr Resident Two", 0, true);
-        d.awaitClinicians(readModel, 4);
-        d.credential(expert, "LAPCHOLE", "EXPERT", "ACTIVE", 0);
-        d.credential(qualified, "LAPCHOLE", "QUALIFIED", "ACTIVE", 0);
-        d.credential(firstTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
-        d.credential(secondTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
+        TeachingTeam team = TeachingTeam.of(d, readModel);
+        String expert = team.expert();
+        String qualified = team.qualified();
         d.absence(expert, d.at(0, 0), d.at(1, 0));
         String list = d.activityWithSeats("LAPCHOLE", d.at(0, 8), d.at(0, 12), TEACHING_SEATS, 2, "QUALIFIED", 1);
 
@@ -121,5 +111,21 @@ class TeachingListTests {
                 + activityId + "' }");
         return entries.stream().collect(Collectors.toMap(e -> (String) e.get("clinicianId"),
                 e -> (String) e.get("seat")));
+    }
+
+    /** A consultant, a registrar and two residents, credentialed for LAPCHOLE at EXPERT, QUALIFIED and TRAINEE. */
+    private record TeachingTeam(String expert, String qualified, String firstTrainee, String secondTrainee) {
+
+        static TeachingTeam of(Department d, ReadModelRepository readModel) {
+            TeachingTeam team = new TeachingTeam(d.clinician("Dr Primary", 0, true),
+                    d.clinician("Dr Secondary", 0, true), d.clinician("Dr Resident One", 0, true),
+                    d.clinician("Dr Resident Two", 0, true));
+            d.awaitClinicians(readModel, 4);
+            d.credential(team.expert, "LAPCHOLE", "EXPERT", "ACTIVE", 0);
+            d.credential(team.qualified, "LAPCHOLE", "QUALIFIED", "ACTIVE", 0);
+            d.credential(team.firstTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
+            d.credential(team.secondTrainee, "LAPCHOLE", "TRAINEE", "ACTIVE", 0);
+            return team;
+        }
     }
 }
