@@ -38,9 +38,7 @@ final class AllocationModel {
     /** Clinicians in the fairness term, with their load variables; empty when the term is off. */
     private final List<Integer> fairnessClinicians = new ArrayList<>();
     private final List<IntVar> loads = new ArrayList<>();
-    private final List<IntVar> deviations = new ArrayList<>();
     private final List<IntVar> squares = new ArrayList<>();
-    private IntVar totalLoad;
     private IntVar squaredHours;
     /** The duty-period start literals, so that a hint can give them values too (CP-SAT ignores an incomplete hint). */
     private final List<PeriodStart> periodStarts = new ArrayList<>();
@@ -444,59 +442,41 @@ final class AllocationModel {
     }
 
     /**
-     * {@link Fairness}, per hour²: over the n clinicians eligible for something, load L_c = Σ x·normalised minutes,
-     * S = Σ L, deviation D_c = n·L_c − S; z_c ≥ every line of the interpolated square over D_c's range (z_c is then the
-     * curve's value, scaled by 60n); 60n·Y ≥ Σ z_c; Y costs {@code fairness} each. Convex and linear: the LP bound is
+     * {@link Fairness}, per hour²: for each counted clinician, load L_c = Σ x·normalised minutes and z_c ≥ every line
+     * of the interpolated square over the deviation n·L_c − F within L_c's range (z_c is then the curve's value, scaled
+     * by 60n); 60n·Y ≥ Σ z_c; Y costs {@code fairness} each. Convex, linear and separable per clinician: the LP bound is
      * the curve's own, and no products are needed.
      */
     private void penaliseUnfairness() {
-        if (weights.fairness() == 0) {
+        Fairness fairness = eligibility.fairness;
+        if (weights.fairness() == 0 || fairness.counted == 0) {
             return;
         }
+        long unit = fairness.unit();
+        long sumOfLargest = 0;
         for (int c = 0; c < instance.clinicianCount(); c++) {
-            if (eligibility.clinicianHasAnyPair(c)) {
-                fairnessClinicians.add(c);
+            if (!fairness.counts(c)) {
+                continue;
             }
-        }
-        int n = fairnessClinicians.size();
-        if (n < 2) {
-            fairnessClinicians.clear();
-            return;
-        }
-        long[] most = new long[n];
-        long sumOfMost = 0;
-        LinearExprBuilder total = LinearExpr.newBuilder();
-        for (int i = 0; i < n; i++) {
-            int c = fairnessClinicians.get(i);
             int[] pairs = eligibility.byClinician[c];
             long[] coefficients = new long[pairs.length];
+            long most = 0;
             for (int j = 0; j < pairs.length; j++) {
                 coefficients[j] = instance.normalisedMinutes(eligibility.activity[pairs[j]], c);
-                most[i] += coefficients[j];
+                most += coefficients[j];
             }
-            IntVar load = model.newIntVar(0, most[i], "");
+            IntVar load = model.newIntVar(0, most, "");
             model.addEquality(load, LinearExpr.weightedSum(literals(pairs), coefficients));
-            loads.add(load);
-            total.add(load);
-            sumOfMost += most[i];
-        }
-        totalLoad = model.newIntVar(0, sumOfMost, "totalLoad");
-        model.addEquality(totalLoad, total);
-        long unit = 60L * n;
-        long sumOfLargest = 0;
-        for (int i = 0; i < n; i++) {
-            long lowest = -sumOfMost;
-            long highest = n * most[i];
-            IntVar deviation = model.newIntVar(lowest, highest, "");
-            model.addEquality(LinearExpr.newBuilder().addTerm(loads.get(i), n).addTerm(totalLoad, -1), deviation);
-            long largest = Math.max(Fairness.scaledSquare(lowest, n), Fairness.scaledSquare(highest, n));
+            long largest = Math.max(fairness.scaledTerm(0), fairness.scaledTerm(most));
             IntVar square = model.newIntVar(0, largest, "");
-            for (int k = Fairness.piece(lowest, n); k <= Fairness.piece(highest, n); k++) {
-                // square ≥ (2k+1)·D − k(k+1)·60n
-                model.addGreaterOrEqual(LinearExpr.newBuilder().add(square).addTerm(deviation, -(2L * k + 1)),
-                        -(long) k * (k + 1) * unit);
+            int n = fairness.counted;
+            for (int k = Fairness.piece(fairness.deviation(0), n); k <= Fairness.piece(fairness.deviation(most), n); k++) {
+                // square ≥ (2k+1)·(n·L − F) − k(k+1)·60n
+                model.addGreaterOrEqual(LinearExpr.newBuilder().add(square).addTerm(load, -(2L * k + 1) * n),
+                        -(2L * k + 1) * fairness.fairTotal - (long) k * (k + 1) * unit);
             }
-            deviations.add(deviation);
+            fairnessClinicians.add(c);
+            loads.add(load);
             squares.add(square);
             sumOfLargest += largest;
         }
@@ -546,23 +526,15 @@ final class AllocationModel {
             model.addHint(start.starts(), starts);
         }
         if (!fairnessClinicians.isEmpty()) {
-            int n = fairnessClinicians.size();
-            long total = 0;
-            for (int i = 0; i < n; i++) {
-                long value = load[fairnessClinicians.get(i)];
-                model.addHint(loads.get(i), value);
-                total += value;
-            }
-            model.addHint(totalLoad, total);
             long sum = 0;
-            for (int i = 0; i < n; i++) {
-                long deviation = n * load[fairnessClinicians.get(i)] - total;
-                long square = Fairness.scaledSquare(deviation, n);
-                model.addHint(deviations.get(i), deviation);
+            for (int i = 0; i < fairnessClinicians.size(); i++) {
+                long value = load[fairnessClinicians.get(i)];
+                long square = eligibility.fairness.scaledTerm(value);
+                model.addHint(loads.get(i), value);
                 model.addHint(squares.get(i), square);
                 sum += square;
             }
-            model.addHint(squaredHours, Fairness.ceilDiv(sum, 60L * n));
+            model.addHint(squaredHours, eligibility.fairness.squaredHours(sum));
         }
     }
 

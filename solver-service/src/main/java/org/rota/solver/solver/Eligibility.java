@@ -26,6 +26,8 @@ final class Eligibility {
     final long[] desiredReward;
     /** Whether some eligible clinician of the activity is an EXPERT for its procedure. */
     final boolean[] expertAvailable;
+    /** Who the fairness term counts in this window, and their fair share. */
+    final Fairness fairness;
     private final Instance instance;
     private final Map<Long, Integer> index = new HashMap<>();
     private final int clinicianCount;
@@ -68,6 +70,7 @@ final class Eligibility {
         }
         byActivity = toArrays(perActivity);
         byClinician = toArrays(perClinician);
+        fairness = Fairness.of(instance, this);
     }
 
     /** The pair's number, or -1 when the clinician is not eligible for the activity. */

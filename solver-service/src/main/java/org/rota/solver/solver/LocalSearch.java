@@ -36,11 +36,9 @@ final class LocalSearch {
     private final boolean[] chosen;
     private final HardRuleLedger ledger;
     private final long[] load;
-    private final boolean[] counted;
-    /** Per clinician, their place in {@link #countedLoads}, or -1 outside the fairness term. */
-    private final int[] countedIndex;
-    /** The loads of the clinicians in the fairness term. */
-    private final long[] countedLoads;
+    private final Fairness fairnessTerm;
+    /** Σ of the counted clinicians' {@link Fairness#scaledTerm}s for the current loads, kept up to date move by move. */
+    private long scaledFairness;
     private final List<List<Integer>> chosenByClinician = new ArrayList<>();
     private final long deadlineNanos;
     private int cheaperMoves;
@@ -56,15 +54,10 @@ final class LocalSearch {
         this.chosen = chosen;
         this.ledger = new HardRuleLedger(instance, eligibility);
         this.load = new long[instance.clinicianCount()];
-        this.counted = new boolean[instance.clinicianCount()];
-        this.countedIndex = new int[instance.clinicianCount()];
-        int inTerm = 0;
+        this.fairnessTerm = eligibility.fairness;
         for (int c = 0; c < instance.clinicianCount(); c++) {
             chosenByClinician.add(new ArrayList<>());
-            counted[c] = eligibility.clinicianHasAnyPair(c);
-            countedIndex[c] = counted[c] ? inTerm++ : -1;
         }
-        this.countedLoads = new long[inTerm];
         for (int p = 0; p < eligibility.size; p++) {
             if (chosen[p]) {
                 ledger.take(p);
@@ -74,8 +67,8 @@ final class LocalSearch {
             }
         }
         for (int c = 0; c < load.length; c++) {
-            if (counted[c]) {
-                countedLoads[countedIndex[c]] = load[c];
+            if (fairnessTerm.counts(c)) {
+                scaledFairness += fairnessTerm.scaledTerm(load[c]);
             }
         }
     }
@@ -87,7 +80,7 @@ final class LocalSearch {
         long started = System.nanoTime();
         long fairnessBefore = search.fairness();
         int rounds = 0;
-        boolean balancing = search.weights.fairness() > 0 && search.countedLoads.length >= 2;
+        boolean balancing = search.weights.fairness() > 0 && search.fairnessTerm.counted >= 2;
         while (System.nanoTime() < deadlineNanos) {
             // balancing first: its moves are cheap to find, and the spread is what CP-SAT itself hardly improves
             boolean moved = balancing && search.round();
@@ -163,14 +156,14 @@ final class LocalSearch {
         boolean moved = false;
         int tried = 0;
         for (int i = 0; i < byLoad.length && tried < SOURCES_PER_ROUND; i++) {
-            if (counted[byLoad[i]]) {
+            if (fairnessTerm.counts(byLoad[i])) {
                 tried++;
                 moved |= balanceFrom(byLoad[i]);
             }
         }
         tried = 0;
         for (int i = byLoad.length - 1; i >= 0 && tried < SOURCES_PER_ROUND; i--) {
-            if (counted[byLoad[i]]) {
+            if (fairnessTerm.counts(byLoad[i])) {
                 tried++;
                 moved |= balanceTo(byLoad[i]);
             }
@@ -342,15 +335,15 @@ final class LocalSearch {
     }
 
     private void changeLoad(int c, long amount) {
-        if (counted[c]) {
-            countedLoads[countedIndex[c]] += amount;
+        if (fairnessTerm.counts(c)) {
+            scaledFairness += fairnessTerm.scaledTerm(load[c] + amount) - fairnessTerm.scaledTerm(load[c]);
         }
         load[c] += amount;
     }
 
     /** The fairness term's count for the current loads ({@link Fairness}). */
     private long fairness() {
-        return weights.fairness() == 0 ? 0 : Fairness.squaredHours(countedLoads);
+        return weights.fairness() == 0 ? 0 : fairnessTerm.squaredHours(scaledFairness);
     }
 
     /** The pair's own share of the objective, fairness aside. */

@@ -10,7 +10,7 @@ public record ObjectiveBreakdown(long unfilledSeats, long unfilledOptionalSeats,
     /**
      * Unweighted: required and optional seats left empty, QUALIFIED holders in QUALIFIED seats where an EXPERT was
      * eligible and the activity has no EXPERT seat group, minutes worked on undesired and desired days, the sum of
-     * squared deviations of normalised load from the mean in hour² (see {@link FairnessCurve}), previous assignments
+     * squared deviations of normalised load from the fair share in hour² (see {@link Fairness}), previous assignments
      * dropped.
      */
     public record Counts(long unfilledSeats, long unfilledOptionalSeats, long qualifiedInsteadOfExpert,

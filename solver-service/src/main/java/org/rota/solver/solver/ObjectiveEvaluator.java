@@ -58,20 +58,7 @@ final class ObjectiveEvaluator {
         }
         long squaredHours = 0;
         if (w.fairness() > 0) {
-            int counted = 0;
-            for (int c = 0; c < instance.clinicianCount(); c++) {
-                if (eligibility.clinicianHasAnyPair(c)) {
-                    counted++;
-                }
-            }
-            long[] loads = new long[counted];
-            int i = 0;
-            for (int c = 0; c < instance.clinicianCount(); c++) {
-                if (eligibility.clinicianHasAnyPair(c)) {
-                    loads[i++] = load[c];
-                }
-            }
-            squaredHours = Fairness.squaredHours(loads);
+            squaredHours = eligibility.fairness.squaredHoursOf(load);
         }
         long changes = previous.unkeepable();
         for (int p : previous.keepablePairs()) {

@@ -55,19 +55,20 @@ final class WeightSafety {
         requireBelow(w.qualifiedInsteadOfExpert(), pairs, "qualifiedInsteadOfExpert");
         requireBelow(w.undesiredDay(), pairs * maxHours, "undesiredDay");
         requireBelow(w.desiredDay(), pairs * maxHours, "desiredDay");
-        // the fairness term never exceeds the steepest slope times the sum of |deviations|, at most twice the total load
-        requireBelow(w.fairness(), Fairness.MAX_SLOPE * 2 * ((totalNormalised + 59) / 60) + 1, "fairness");
+        // the fairness term never exceeds the steepest slope times the sum of |deviations|, Σ |L − share| ≤ Σ L + n·share
+        long deviationMinutes = totalNormalised + eligibility.fairness.fairTotal;
+        requireBelow(w.fairness(), Fairness.MAX_SLOPE * ((deviationMinutes + 59) / 60) + 1, "fairness");
         requireBelow(w.change(), instance.problem.previous().size(), "change");
         // each term is below MAX_OBJECTIVE / 8, so their sum (and CP-SAT's sums of bounds) stays below MAX_OBJECTIVE
     }
 
     /**
-     * How much one assignment of {@code normalisedMinutes} can raise the fairness count: it moves its clinician's
-     * deviation and, through the mean, everyone's, by at most 2 × its hours in all, along pieces of slope at most
+     * How much one assignment of {@code normalisedMinutes} can raise the fairness count: it moves its holder's
+     * deviation from the fair share (no one else's) by its hours, along pieces of slope at most
      * {@link Fairness#MAX_SLOPE}; rounding the sum up adds at most one.
      */
     static long fairnessOfOneAssignment(long normalisedMinutes) {
-        return Fairness.ceilDiv(2L * Fairness.MAX_SLOPE * normalisedMinutes, 60) + 1;
+        return Fairness.ceilDiv(Fairness.MAX_SLOPE * normalisedMinutes, 60) + 1;
     }
 
     private static void requireSeatDominates(Weights w, long minutes, long normalisedMinutes) {

@@ -3,12 +3,13 @@ package org.rota.solver.solver;
 /**
  * Objective weights. {@code unfilledSeat} per empty seat, {@code unfilledOptionalSeat} per empty optional seat;
  * {@code qualifiedInsteadOfExpert} per assignment; {@code undesiredDay} and {@code desiredDay} (a reward) per hour of
- * the activity on that day; {@code fairness} per hour² of the squared deviations of normalised load from the mean;
+ * the activity on that day; {@code fairness} per hour² of the squared deviations of normalised load from the fair
+ * share ({@link Fairness});
  * {@code change} per dropped assignment of the previous allocation. A null field takes the default on merge.
  * <p>
  * The optional seat's default, 1,000, sits far below an unfilled required seat (100,000) and above what a scheduler
  * would let one preference or a usual fairness difference buy: a trainee's place beats an undesired 13-hour day (65) or
- * taking a 4-hour list off a clinician 10 hours above the mean (fairness ~100), but not a qualified operator in a
+ * taking a 4-hour list off a clinician 10 hours above the fair share (fairness ~100), but not a qualified operator in a
  * required seat.
  * <p>
  * {@code change} (100) is set against the squared fairness: a re-solve after one event moves one assignment to even out

@@ -162,8 +162,9 @@ class SoftRulesTest {
 
         assertThat(activitiesOf(solution, "full")).hasSize(3);
         assertThat(activitiesOf(solution, "half")).hasSize(1);
-        // 6 h and 4 h full-time equivalent: each 1 h from the mean of 5 h
-        assertThat(solution.breakdown().counts().fairnessSquaredHours()).isEqualTo(2);
+        // the fair share is 8 h ÷ 1.5 fte = 5 h 20 min: 6 h is 2/3 h above it (2/3 h² interpolated between whole
+        // hours), 4 h is 4/3 h below (2 h²): 3 h² rounded up; 2 + 2 sessions would be 4 h and 8 h, 3 h² + 8/3 h²
+        assertThat(solution.breakdown().counts().fairnessSquaredHours()).isEqualTo(3);
     }
 
     @Test
@@ -185,8 +186,8 @@ class SoftRulesTest {
     }
 
     @Test
-    void fairnessIsTheSumOfSquaredDeviationsFromTheMean() {
-        // loads 8 h, 4 h and 0 h: the mean is 4 h, the squares 16 + 0 + 16
+    void fairnessIsTheSumOfSquaredDeviationsFromTheFairShare() {
+        // 12 h of work for three full-timers is a fair share of 4 h each; loads 8 h, 4 h and 0 h: 16 + 0 + 16
         Solution solution = problem().clinician("a").clinician("b").clinician("c")
                 .activity("s1", "2026-12-07T08:00", "2026-12-07T12:00", null)
                 .activity("s2", "2026-12-08T08:00", "2026-12-08T12:00", null)
