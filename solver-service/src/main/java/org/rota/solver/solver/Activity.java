@@ -9,7 +9,8 @@ import java.util.Set;
  * An activity to staff. Without {@code procedureCode} any active clinician may staff it. Its seats are either spelled
  * out as {@code seats} (at most one group per level) or given by the shorthand {@code requiredClinicians} (omitted:
  * one) and {@code minimumLevel} (omitted: QUALIFIED), which means the one group {@code Seat(minimumLevel,
- * requiredClinicians, false)}; with both, the shorthand must say exactly that one group. {@link #seats()} always holds
+ * requiredClinicians, false)}; with both, the shorthand must be what the seats reduce to ({@link #requiredSeats},
+ * {@link #lowestRequiredLevel}), as in activity-service. {@link #seats()} always holds
  * the groups, the shorthand fields stay null when only seats were given. {@code traineesPerSupervisor}: at most that
  * many trainees per clinician in a non-trainee seat (null: the solver's option, 0: no trainees).
  */
@@ -39,14 +40,27 @@ public record Activity(String id, Instant start, Instant end, String procedureCo
                         "has two groups of level " + seat.minimumLevel() + " for " + id);
             }
             seats = List.copyOf(seats);
-            boolean shorthandGiven = requiredClinicians != null || minimumLevel != null;
-            Seat only = seats.get(0);
-            Checks.require(!shorthandGiven || (seats.size() == 1 && !only.optional()
-                            && (requiredClinicians == null || requiredClinicians == only.count())
-                            && (minimumLevel == null || minimumLevel == only.minimumLevel())),
-                    "activities[].seats", "disagree with requiredClinicians/minimumLevel for " + id
-                            + ": give one or the other");
+            Checks.require((requiredClinicians == null || requiredClinicians == requiredSeats(seats))
+                            && (minimumLevel == null || minimumLevel == lowestRequiredLevel(seats)),
+                    "activities[].seats", "ask for " + requiredSeats(seats) + " required seat(s) of at least "
+                            + lowestRequiredLevel(seats) + ", which disagrees with requiredClinicians/minimumLevel for "
+                            + id + ": give one or the other");
         }
+    }
+
+    /**
+     * The shorthand's {@code requiredClinicians} of these groups: the seats that must be filled. With
+     * {@link #lowestRequiredLevel}, what activity-service publishes beside the seats (events' {@code SeatGroup} has the
+     * same two rules; SeatShorthandParityTest proves they agree), so a representation read there is accepted here.
+     */
+    public static int requiredSeats(List<Seat> seats) {
+        return seats.stream().filter(seat -> !seat.optional()).mapToInt(Seat::count).sum();
+    }
+
+    /** The shorthand's {@code minimumLevel} of these groups: the lowest level among the required ones (null if none). */
+    public static Level lowestRequiredLevel(List<Seat> seats) {
+        return seats.stream().filter(seat -> !seat.optional()).map(Seat::minimumLevel).min(Enum::compareTo)
+                .orElse(null);
     }
 
     /** The shorthand: {@code requiredClinicians} seats at {@code minimumLevel}. */
