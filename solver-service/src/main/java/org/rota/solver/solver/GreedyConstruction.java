@@ -35,6 +35,10 @@ final class GreedyConstruction {
         });
 
         Weights weights = instance.options.weights();
+        Fairness fairness = eligibility.fairness;
+        // costs in units of 1/60n, the fairness term's own scale, so that its exact marginal price can join them
+        long unit = Math.max(1, fairness.unit());
+        long fairnessWeight = fairness.counted > 0 ? weights.fairness() : 0;
         Integer[] order = IntStream.range(0, instance.activityCount()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator
                 .comparingDouble((Integer a) -> eligibility.byActivity[a].length / (double) instance.seats[a].seats())
@@ -50,7 +54,12 @@ final class GreedyConstruction {
                         continue;
                     }
                     int c = eligibility.clinician[p];
-                    long cost = marginalCost(eligibility, weights, previousPairs, p) - seatGain(ledger, emptyCost, p);
+                    long cost = (marginalCost(eligibility, weights, previousPairs, p) - seatGain(ledger, emptyCost, p))
+                            * unit;
+                    if (fairnessWeight > 0 && fairness.counts(c)) {
+                        long after = load[c] + instance.normalisedMinutes(a, c);
+                        cost += fairnessWeight * (fairness.scaledTerm(after) - fairness.scaledTerm(load[c]));
+                    }
                     if (cost < bestCost || (cost == bestCost && load[c] < bestLoad)) {
                         best = p;
                         bestCost = cost;

@@ -37,6 +37,29 @@ class WarmStartTest {
     }
 
     @Test
+    void theGreedyStartWeighsWhatEachAssignmentDoesToTheFairnessTerm() {
+        // c1 wants every day (20 per 4-hour session) but the fair share is 8 h each: a third session would cost c1
+        // 16 h² against a 20 reward, while c2 and c3 below their share lower the term by 16 to 48 h² per session
+        ProblemBuilder builder = problem().clinician("c1").clinician("c2").clinician("c3")
+                .weights(100_000, 0, 0, 5, 1, 0);
+        for (int day = 7; day <= 9; day++) {
+            builder.preference("c1", "2026-12-%02d".formatted(day), PreferenceKind.DESIRED)
+                    .activity("am" + day, "2026-12-%02dT08:00".formatted(day), "2026-12-%02dT12:00".formatted(day), null)
+                    .activity("pm" + day, "2026-12-%02dT13:00".formatted(day), "2026-12-%02dT17:00".formatted(day), null);
+        }
+        Instance instance = new Instance(builder.build(), SolverOptions.defaults());
+        Eligibility eligibility = new EligibilityCalculator(instance).calculate();
+
+        boolean[] chosen = GreedyConstruction.build(instance, eligibility, new HardRuleLedger(instance, eligibility),
+                List.of(), Set.of());
+
+        ObjectiveBreakdown breakdown = ObjectiveEvaluator.evaluate(instance, eligibility,
+                PreviousAllocation.of(instance, eligibility), chosen);
+        assertThat(breakdown.counts().fairnessSquaredHours()).isZero();
+        assertThat(breakdown.counts().desiredMinutes()).isEqualTo(2 * 4 * 60);
+    }
+
+    @Test
     void localSearchLowersTheFairnessTermWithoutRaisingTheObjective() {
         // the greedy start gives all six sessions to c1, who is first in line and cheapest
         Problem problem = problem()
