@@ -3,6 +3,7 @@ package org.rota.solver.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,10 +19,13 @@ import org.rota.solver.service.ActivityExplainer;
 import org.rota.solver.service.ActivityExplainer.ActivityAllocation;
 import org.rota.solver.service.AllocationQueries;
 import org.rota.solver.service.AllocationQueries.RangeAllocation;
+import org.rota.platform.security.Roles;
 
 @Path("/allocations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocations")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class AllocationResource {
 
     private final AllocationQueries allocations;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -23,11 +24,14 @@ import org.rota.solver.domain.SolveRun;
 import org.rota.solver.service.AllocationQueries;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.SolveRequests;
+import org.rota.platform.security.Roles;
 
 @Path("/solves")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Solves")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class SolveResource {
 
     private final SolveRequests requests;
@@ -50,6 +54,7 @@ public class SolveResource {
 
     /** Queues a solve of every planning window in the range; follow them in GET /solves?windowId=. */
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     public Response trigger(@Valid SolveRequest request) {
         SolveRequest body = request == null ? new SolveRequest(null, null, null) : request;
         List<PlanningWindow> windows = requests.request(body.from(), body.to(), body.department());

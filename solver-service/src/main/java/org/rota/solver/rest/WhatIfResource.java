@@ -2,6 +2,7 @@ package org.rota.solver.rest;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.SearchSettings;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolverOptions;
+import org.rota.platform.security.Roles;
 
 /**
  * Stateless: takes a whole problem, returns the solution with its objective breakdown, publishes nothing. A problem
@@ -30,6 +32,8 @@ import org.rota.solver.solver.SolverOptions;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "What-if")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class WhatIfResource {
 
     /** Enough to answer with the greedy construction when waiting took nearly all of the limit. */
@@ -48,6 +52,7 @@ public class WhatIfResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Operation(summary = "Solve a problem given whole, without touching Rota's state")
     public CompletionStage<Solution> solve(Problem problem) {
         if (problem == null) {
