@@ -37,6 +37,7 @@ public final class DevServiceTokens {
     // refreshed well before they expire, so a long test never sends a token that lapses in flight
     private static final Duration MARGIN = Duration.ofSeconds(60);
     private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+    private static volatile KeyPair unpublishedKeys;
 
     private record Token(String value, Instant expires) {
     }
@@ -58,9 +59,7 @@ public final class DevServiceTokens {
      */
     public static String signedByAnotherKey(String issuer, String user, List<String> roles) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
+            KeyPair keys = unpublishedKeys();
             long now = Instant.now().getEpochSecond();
             String header = JSON.writeValueAsString(Map.of("alg", "RS256", "typ", "JWT", "kid", "not-published"));
             String claims = JSON.writeValueAsString(Map.of("iss", issuer, "sub", user, "upn", user,
@@ -74,6 +73,15 @@ public final class DevServiceTokens {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Could not sign a test token", e);
         }
+    }
+
+    private static KeyPair unpublishedKeys() throws GeneralSecurityException {
+        if (unpublishedKeys == null) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            unpublishedKeys = generator.generateKeyPair();
+        }
+        return unpublishedKeys;
     }
 
     private static Token fetch(String user) {
