@@ -48,8 +48,8 @@ class AccessControlTests extends AccessControlMatrix {
     @Override
     protected Stream<Endpoint> endpoints() {
         Supplier<String> activity = () -> """
-                {"externalId":"EXT-%s","department":"UROLOGY","title":"Clinic","location":"Room 1","start":"2031-03-03T08:00:00Z",
-                 "end":"2031-03-03T12:00:00Z","requiredClinicians":1,"version":0}""".formatted(UUID.randomUUID());
+                {"externalId":"EXT-%s","department":"UROLOGY","title":"Clinic","location":"Room 1",
+                 "start":"2031-03-03T08:00:00Z","end":"2031-03-03T12:00:00Z","requiredClinicians":1,"version":0}""".formatted(UUID.randomUUID());
         // a clinician that does not exist: authorised, run, and refused as a reference (credential-service says so)
         Supplier<String> absence = () -> """
                 {"clinicianId":"%s","from":"2031-03-03T00:00:00Z","until":"2031-03-04T00:00:00Z","version":0}"""

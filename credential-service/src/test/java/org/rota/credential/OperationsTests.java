@@ -1,6 +1,7 @@
 package org.rota.credential;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
@@ -77,7 +78,12 @@ class OperationsTests {
         given().accept("application/json").get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("/credentials/{id}/history"))
-                .body(containsString("/clinicians/{id}"));
+                .body(containsString("/clinicians/{id}"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/clinicians'.post.security[0].bearer", containsInAnyOrder("credentialing", "admin"))
+                .body("paths.'/clinicians'.get.security[0].bearer",
+                        containsInAnyOrder("viewer", "scheduler", "credentialing", "admin"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Who may call what, over every endpoint of a service: a subclass ({@code @QuarkusTest}) lists the endpoints, each with
  * the roles allowed and the status a request that passes gets, and inherits the checks. Without a valid token every
  * endpoint answers 401, with a role not listed 403 (both with a problem body), and with each listed role the request
- * runs. Users are the OIDC dev service's, one named after each role ({@code quarkus.oidc.devservices.roles.<role>=<role>})
- * and {@link #NO_ROTA_ROLE}, who is authenticated but holds none of Rota's roles.
+ * runs. Users are the OIDC dev service's, one named after each role
+ * ({@code quarkus.oidc.devservices.roles.<role>=<role>}) and {@link #NO_ROTA_ROLE}, who is authenticated but holds
+ * none of Rota's roles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AccessControlMatrix {

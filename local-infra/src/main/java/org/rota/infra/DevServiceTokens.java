@@ -44,8 +44,8 @@ public final class DevServiceTokens {
 
     /** An access token for the user (cached while it stays valid). */
     public static String forUser(String user) {
-        return CACHE.compute(user, (name, cached) -> cached != null && Instant.now().plus(MARGIN).isBefore(cached.expires())
-                ? cached : fetch(name)).value();
+        return CACHE.compute(user, (name, cached) ->
+                cached != null && Instant.now().plus(MARGIN).isBefore(cached.expires()) ? cached : fetch(name)).value();
     }
 
     /** The issuer the service under test trusts (the dev service's base URL). */

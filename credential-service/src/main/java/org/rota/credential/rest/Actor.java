@@ -41,7 +41,8 @@ final class Actor {
                     .or(() -> token.<String>claim("upn"))
                     .orElse(token.getName());
             String subject = token.getSubject();
-            return truncate(name == null ? "unnamed" : name, MAX_NAME) + (subject == null ? "" : " [sub " + truncate(subject, MAX_NAME) + "]");
+            return truncate(name == null ? "unnamed" : name, MAX_NAME)
+                    + (subject == null ? "" : " [sub " + truncate(subject, MAX_NAME) + "]");
         }
         return truncate(principal.getName(), MAX_NAME);
     }

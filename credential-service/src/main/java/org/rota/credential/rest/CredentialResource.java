@@ -182,7 +182,8 @@ public class CredentialResource {
             throws JsonProcessingException {
         StatusChangeRequest change = statusChange(body);
         return withVersion(Response.ok(),
-                transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(identity, onBehalfOf)));
+                transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()),
+                        Actor.of(identity, onBehalfOf)));
     }
 
     /** The body of a status change is optional: clients often send none, none with a content type, or {@code null}. */

@@ -110,7 +110,7 @@ class FailedSolveTests {
         assertThat(current.getList("assignments.clinicianId")).containsExactly(clinician);
     }
 
-    private static double failedSolves(String reason) {
+    private double failedSolves(String reason) {
         String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("rota_solver_failed_solves_total{")
                 && line.contains("reason=\"" + reason + "\""))
