@@ -322,7 +322,8 @@ class DeploymentDescriptorsTest {
             String where = service.name() + " Dockerfile";
             assertThat(instruction(lines, "FROM")).as(where + " base image")
                     .anySatisfy(from -> assertThat(from).matches("(?i).*(17-jre|openjdk-17-runtime).*"));
-            assertThat(instruction(lines, "EXPOSE")).as(where + " EXPOSE").containsExactly(String.valueOf(service.port()));
+            assertThat(instruction(lines, "EXPOSE")).as(where + " EXPOSE")
+                    .containsExactly(service.port() + " " + service.managementPort());
             List<String> users = instruction(lines, "USER");
             assertThat(users).as(where + " USER").isNotEmpty();
             assertThat(users.get(users.size() - 1).split(":")[0]).as(where + " final USER").isNotIn("root", "0");
