@@ -55,7 +55,7 @@ class AccessControlTests extends AccessControlMatrix {
                 read("/pins", 200),
                 // an activity the read model does not know: authorised, run, and refused
                 write("POST", "/pins", () -> """
-                        {"activityId":"%s","clinicianId":"%s"}""".formatted(MISSING, MISSING), 404, SCHEDULER, ADMIN),
+                        {"activityId":"%s","clinicianId":"%s"}""".formatted(MISSING, MISSING), 422, SCHEDULER, ADMIN),
                 write("DELETE", "/pins/" + MISSING, null, 404, SCHEDULER, ADMIN),
                 write("POST", "/solves", () -> """
                         {"from":"2031-03-03","to":"2031-03-10"}""", 202, SCHEDULER, ADMIN),
