@@ -32,12 +32,12 @@ import org.rota.activity.service.ActivityService;
 import org.rota.events.ActivityEvent;
 import org.rota.events.ActivityStatus;
 import org.rota.events.EventTypes;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.RepresentationCache;
-import org.rota.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 

@@ -28,11 +28,11 @@ import org.rota.activity.mapping.ActivityMapper;
 import org.rota.activity.service.DayPreferenceRequest;
 import org.rota.activity.service.DayPreferenceService;
 import org.rota.events.DayPreferenceEvent;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
-import org.rota.platform.security.Roles;
 
 @Path("/preferences")
 @Produces(MediaType.APPLICATION_JSON)

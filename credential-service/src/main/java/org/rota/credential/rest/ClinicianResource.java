@@ -27,12 +27,12 @@ import org.rota.credential.service.ClinicianRequest;
 import org.rota.credential.service.ClinicianService;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.EventTypes;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
-import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
+import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.RepresentationCache;
-import org.rota.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 

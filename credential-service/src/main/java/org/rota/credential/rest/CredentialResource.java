@@ -36,12 +36,12 @@ import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
 import org.rota.events.EventTypes;
 import org.rota.platform.problem.ProblemException;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.RepresentationCache;
-import org.rota.platform.security.Roles;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;

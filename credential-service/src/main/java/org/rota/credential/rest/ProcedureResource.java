@@ -25,9 +25,9 @@ import org.rota.credential.mapping.CredentialMapper;
 import org.rota.credential.service.ProcedureRequest;
 import org.rota.credential.service.ProcedureService;
 import org.rota.events.ProcedureEvent;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.QueryParameters;
-import org.rota.platform.security.Roles;
 
 @Path("/procedures")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,11 +20,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.QueryParameters;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.service.PinRequest;
 import org.rota.solver.service.PinService;
-import org.rota.platform.security.Roles;
 
 /**
  * Scheduler decisions the solver keeps. A pin that breaks a hard rule is refused when made (409 naming the rule); one

@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rota.solver.service.ReadModelRebuilder;
-import org.rota.solver.service.ReadModelRebuilder.Rebuilt;
 import org.rota.platform.security.Roles;
+import org.rota.solver.service.ReadModelRebuilder.Rebuilt;
+import org.rota.solver.service.ReadModelRebuilder;
 
 @Path("/read-model")
 @Produces(MediaType.APPLICATION_JSON)

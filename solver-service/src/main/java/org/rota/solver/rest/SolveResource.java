@@ -18,13 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.service.AllocationQueries;
-import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.SolveRequests;
-import org.rota.platform.security.Roles;
 
 @Path("/solves")
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.platform.problem.ProblemException;
+import org.rota.platform.security.Roles;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.service.ProblemBuilder;
 import org.rota.solver.service.WhatIfExecutor;
@@ -22,7 +23,6 @@ import org.rota.solver.solver.Problem;
 import org.rota.solver.solver.SearchSettings;
 import org.rota.solver.solver.Solution;
 import org.rota.solver.solver.SolverOptions;
-import org.rota.platform.security.Roles;
 
 /**
  * Stateless: takes a whole problem, returns the solution with its objective breakdown, publishes nothing. A problem
