@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class AbsenceApiTests {
 
     @Test

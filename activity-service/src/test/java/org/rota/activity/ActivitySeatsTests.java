@@ -19,13 +19,16 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** An activity spells out its seat groups (a primary, a secondary, trainees) or gives the one-group shorthand. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class ActivitySeatsTests {
 
     private final KafkaTestClient kafka = new KafkaTestClient(

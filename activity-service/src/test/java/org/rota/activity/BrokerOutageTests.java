@@ -14,13 +14,16 @@ import org.rota.events.Topics;
 import org.rota.infra.InjectKafkaBroker;
 import org.rota.infra.KafkaTestClient;
 import org.rota.infra.LocalKafkaBroker;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** A committed change reaches Kafka even when the broker was down at the time. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class BrokerOutageTests {
 
     @InjectKafkaBroker

@@ -19,8 +19,10 @@ import org.rota.events.Topics;
 import org.rota.infra.InjectQuarkusService;
 import org.rota.infra.KafkaTestClient;
 import org.rota.infra.QuarkusServiceProcess;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -29,6 +31,7 @@ import io.restassured.response.Response;
  * writes nothing; references confirmed a moment earlier still work.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class CredentialServiceOutageTests {
 
     @InjectQuarkusService

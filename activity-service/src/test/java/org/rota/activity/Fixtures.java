@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.rota.infra.DevServiceTokens;
+import org.rota.platform.security.Roles;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,11 +26,12 @@ final class Fixtures {
             Instant.parse("2030-01-01T00:00:00Z").plus(UUID.randomUUID().hashCode() & 0xfff, ChronoUnit.DAYS)
                     .getEpochSecond() / 86_400);
 
-    /** The real credential-service the tests started. */
+    /** The real credential-service the tests started, as the credentialing office. */
     static RequestSpecification credentialService() {
         URI url = URI.create(ConfigProvider.getConfig()
                 .getValue("quarkus.rest-client.credential-service.url", String.class));
         return given().baseUri(url.getScheme() + "://" + url.getHost()).port(url.getPort())
+                .auth().oauth2(DevServiceTokens.forUser(Roles.CREDENTIALING))
                 .contentType(ContentType.JSON);
     }
 

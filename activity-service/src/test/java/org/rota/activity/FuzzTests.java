@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rota.infra.RestFuzzer;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /**
@@ -18,6 +20,7 @@ import io.restassured.http.ContentType;
  * (printed with the counts); {@code -Drota.fuzz.seed=N} repeats one.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class FuzzTests {
 
     private static final int BODIES_PER_ENDPOINT = 70;

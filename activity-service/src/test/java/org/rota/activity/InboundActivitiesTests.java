@@ -17,12 +17,15 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 /** Hospital scheduling systems write activities into Rota through rota.activities.inbound.v1. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class InboundActivitiesTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

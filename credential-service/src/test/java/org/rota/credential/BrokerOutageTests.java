@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.net.URL;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,27 @@ import org.rota.events.Topics;
 import org.rota.infra.InjectKafkaBroker;
 import org.rota.infra.KafkaTestClient;
 import org.rota.infra.LocalKafkaBroker;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
 
 /** A committed change reaches Kafka even when the broker was down at the time. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class BrokerOutageTests {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementInterface;
+
+    /** Health and metrics: the management interface, no token. */
+    private RequestSpecification management() {
+        return given().port(managementInterface.getPort());
+    }
 
     @InjectKafkaBroker
     LocalKafkaBroker broker;
@@ -45,7 +59,7 @@ class BrokerOutageTests {
             otherClinician = Fixtures.clinician("Dr Also During Outage", "UROLOGY");
             given().delete("/clinicians/{id}", otherClinician).then().statusCode(200);
             // stay down longer than the relay's send timeout (4 s in tests), so that it aborts the batch and sends it again
-            given().get("/q/metrics").then().body(containsString("rota_outbox_pending"));
+            management().get("/q/metrics").then().body(containsString("rota_outbox_pending"));
             Thread.sleep(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

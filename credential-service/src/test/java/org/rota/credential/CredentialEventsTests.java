@@ -13,12 +13,15 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /** Every committed write is announced on rota.credentials.v1 with the entity's full state, as the contract says. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class CredentialEventsTests {
 
     private final KafkaTestClient kafka = new KafkaTestClient(

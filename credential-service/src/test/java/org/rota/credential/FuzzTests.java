@@ -6,15 +6,18 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 import org.rota.infra.RestFuzzer;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * Generated malformed bodies to every write endpoint: never a 5xx, every 4xx a problem body. Each run draws a new seed
  * (printed with the counts); {@code -Drota.fuzz.seed=N} repeats one.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class FuzzTests {
 
     private static final int BODIES_PER_ENDPOINT = 100;

@@ -18,16 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Other hospital systems write into Rota through rota.credentials.inbound.v1. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class InboundCredentialsTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -37,6 +39,7 @@ import io.restassured.response.ValidatableResponse;
  * row, which is what Hibernate sees when another writer changed the version first.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class InboundTransientFailureTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -23,16 +23,19 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rota.platform.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Garbage in is a 4xx with a problem body naming the field, never a 500. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class MalformedInputTests {
 
     @Inject

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.net.URL;
 
 import jakarta.inject.Inject;
 
@@ -29,18 +30,31 @@ import org.rota.infra.KafkaTestClient;
 import org.rota.infra.LocalKafkaBroker;
 import org.rota.platform.outbox.Outbox;
 import org.rota.platform.outbox.OutboxMessage;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The outbox relay under faults: whatever fails, every key's versions reach the topic in commit order, its last record
  * is its newest state, nothing committed is lost, and one record Kafka refuses blocks nothing behind it.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class OutboxRelayFaultTests {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementInterface;
+
+    /** Health and metrics: the management interface, no token. */
+    private RequestSpecification management() {
+        return given().port(managementInterface.getPort());
+    }
 
     @InjectKafkaBroker
     LocalKafkaBroker broker;
@@ -144,7 +158,7 @@ class OutboxRelayFaultTests {
         assertThat(parked).as("the refused event is kept").isNotNull();
         assertThat(parked.parkedAt).isNotNull();
         assertThat(parked.parkedReason).contains("RecordTooLarge");
-        given().get("/q/metrics").then().body(containsString("rota_outbox_parked "));
+        management().get("/q/metrics").then().body(containsString("rota_outbox_parked "));
         assertThat(kafka.readFor(Topics.CREDENTIALS, record -> record.key().equals(tooLarge), Duration.ofSeconds(2)))
                 .isEmpty();
     }

@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class ProcedureApiTests {
 
     @Test

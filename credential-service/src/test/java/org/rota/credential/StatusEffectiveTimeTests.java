@@ -19,13 +19,16 @@ import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.infra.KafkaTestClient;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** A suspension, revocation or reinstatement takes effect from its effective time, by default the moment it is made. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class StatusEffectiveTimeTests {
 
     private final KafkaTestClient kafka = new KafkaTestClient(

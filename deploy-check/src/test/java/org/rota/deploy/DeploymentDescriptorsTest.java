@@ -94,17 +94,17 @@ class DeploymentDescriptorsTest {
                 assertImageIsPinned(where, str(container, "image"));
 
                 Map<String, Integer> ports = namedPorts(container);
-                assertThat(ports.values()).as(where + " container ports").contains(service.port());
+                assertThat(ports.values()).as(where + " container ports").contains(service.port(), service.managementPort());
 
                 Map<String, Object> readiness = map(container, "readinessProbe", "httpGet");
                 assertThat(str(readiness, "path")).as(where + " readiness path").isEqualTo(READY);
-                assertThat(resolvePort(readiness.get("port"), ports)).as(where + " readiness port").isEqualTo(service.port());
+                assertThat(resolvePort(readiness.get("port"), ports)).as(where + " readiness port").isEqualTo(service.managementPort());
                 Map<String, Object> liveness = map(container, "livenessProbe", "httpGet");
                 assertThat(str(liveness, "path")).as(where + " liveness path").isEqualTo(LIVE);
-                assertThat(resolvePort(liveness.get("port"), ports)).as(where + " liveness port").isEqualTo(service.port());
+                assertThat(resolvePort(liveness.get("port"), ports)).as(where + " liveness port").isEqualTo(service.managementPort());
                 Map<String, Object> startup = map(container, "startupProbe", "httpGet");
                 assertThat(str(startup, "path")).as(where + " startup path").startsWith("/q/health/");
-                assertThat(resolvePort(startup.get("port"), ports)).as(where + " startup port").isEqualTo(service.port());
+                assertThat(resolvePort(startup.get("port"), ports)).as(where + " startup port").isEqualTo(service.managementPort());
 
                 Map<String, Object> requests = map(container, "resources", "requests");
                 Map<String, Object> limits = map(container, "resources", "limits");
@@ -295,7 +295,7 @@ class DeploymentDescriptorsTest {
                 assertThat(list(def, "ports").stream().map(String::valueOf).toList()).as(where + " published port")
                         .anySatisfy(port -> assertThat(port).endsWith(service.port() + ":" + service.port()));
                 String healthcheck = String.join(" ", list(map(def, "healthcheck"), "test").stream().map(String::valueOf).toList());
-                assertThat(healthcheck).as(where + " healthcheck").contains(":" + service.port() + READY);
+                assertThat(healthcheck).as(where + " healthcheck").contains(":" + service.managementPort() + READY);
 
                 Map<String, Object> dependsOn = map(def, "depends_on");
                 assertThat(map(dependsOn, "postgres").get("condition")).isEqualTo("service_healthy");
@@ -322,7 +322,8 @@ class DeploymentDescriptorsTest {
             String where = service.name() + " Dockerfile";
             assertThat(instruction(lines, "FROM")).as(where + " base image")
                     .anySatisfy(from -> assertThat(from).matches("(?i).*(17-jre|openjdk-17-runtime).*"));
-            assertThat(instruction(lines, "EXPOSE")).as(where + " EXPOSE").containsExactly(String.valueOf(service.port()));
+            assertThat(instruction(lines, "EXPOSE")).as(where + " EXPOSE")
+                    .containsExactly(service.port() + " " + service.managementPort());
             List<String> users = instruction(lines, "USER");
             assertThat(users).as(where + " USER").isNotEmpty();
             assertThat(users.get(users.size() - 1).split(":")[0]).as(where + " final USER").isNotIn("root", "0");
@@ -451,17 +452,23 @@ class DeploymentDescriptorsTest {
     }
 
     /** A service's port and database, read from its application.properties when it has one. */
-    record Service(String name, int port, String database) {
+    /** @param managementPort health and metrics (the management interface, no token) */
+    record Service(String name, int port, int managementPort, String database) {
         static Service of(String name, int designPort, String designDatabase) {
             Path file = ROOT.resolve(name).resolve("src/main/resources/application.properties");
             if (!Files.exists(file)) {
-                return new Service(name, designPort, designDatabase);
+                return new Service(name, designPort, designPort + 1000, designDatabase);
             }
             Properties properties = load(file);
             String port = properties.getProperty("quarkus.http.port");
             assertThat(port).as(file + " quarkus.http.port").isNotBlank();
+            String managementPort = properties.getProperty("quarkus.management.port");
+            assertThat(managementPort).as(file + " quarkus.management.port").isNotBlank();
+            assertThat(properties.getProperty("quarkus.management.enabled")).as(file + " quarkus.management.enabled")
+                    .isEqualTo("true");
             String database = databaseOf(properties.getProperty("quarkus.datasource.jdbc.url"));
-            return new Service(name, Integer.parseInt(port.trim()), database == null ? designDatabase : database);
+            return new Service(name, Integer.parseInt(port.trim()), Integer.parseInt(managementPort.trim()),
+                    database == null ? designDatabase : database);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Another Rota service running as it runs in production, {@code java -jar …/quarkus-app/quarkus-run.jar}, in a child
  * JVM on a port of its own. Its configuration comes in as environment variables ({@code QUARKUS_HTTP_PORT}, the
- * datasource, {@code KAFKA_BOOTSTRAP_SERVERS}), and it counts as started once {@code /q/health/ready} says UP.
+ * datasource, {@code KAFKA_BOOTSTRAP_SERVERS}), and it counts as started once {@code /q/health/ready} on its management
+ * port ({@code QUARKUS_MANAGEMENT_PORT}, where health and metrics live) says UP.
  * Tests can stop and start it again, or freeze it ({@link #pause()}) to see how its callers cope.
  */
 public final class QuarkusServiceProcess implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private Thread stopOnExit;
@@ -46,6 +48,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         this.environment = new LinkedHashMap<>(environment);
         this.log = log.toAbsolutePath();
         this.port = FreePorts.next();
+        this.managementPort = FreePorts.next();
     }
 
     /**
@@ -81,6 +84,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         builder.environment().putAll(MALLOC_SETTINGS);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         try {
             Files.createDirectories(log.getParent());
@@ -139,6 +143,11 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Health and metrics: the management interface. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public int port() {
         return port;
     }
@@ -170,7 +179,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

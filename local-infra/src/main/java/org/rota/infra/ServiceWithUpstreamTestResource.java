@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -15,14 +16,22 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * Init args: {@code database} (the service under test), {@code upstream.name}, {@code upstream.jar},
  * {@code upstream.database}, {@code upstream.url-property} (set to the child's base URL). Test fields annotated
- * {@link InjectKafkaBroker} and {@link InjectQuarkusService} receive the broker and the child.
+ * {@link InjectKafkaBroker} and {@link InjectQuarkusService} receive the broker and the child. The child trusts the
+ * tokens of the test's OIDC dev service, as the service under test does.
  */
-public class ServiceWithUpstreamTestResource implements QuarkusTestResourceLifecycleManager {
+public class ServiceWithUpstreamTestResource implements QuarkusTestResourceLifecycleManager,
+        DevServicesContext.ContextAware {
 
     private final KafkaTestResource kafka = new KafkaTestResource();
     private LocalPostgres postgres;
     private QuarkusServiceProcess upstream;
     private Map<String, String> args = Map.of();
+    private Map<String, String> devServices = Map.of();
+
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        devServices = Map.copyOf(context.devServicesProperties());
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -43,12 +52,16 @@ public class ServiceWithUpstreamTestResource implements QuarkusTestResourceLifec
 
         String name = arg("upstream.name");
         Path jar = Path.of(arg("upstream.jar"));
-        upstream = new QuarkusServiceProcess(name, jar, Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(arg("upstream.database")),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers")),
-                Path.of("target", name + ".log")).start();
+                "KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers")));
+        String issuer = devServices.get("quarkus.oidc.auth-server-url");
+        if (issuer != null) {
+            environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+        }
+        upstream = new QuarkusServiceProcess(name, jar, environment, Path.of("target", name + ".log")).start();
         config.put(arg("upstream.url-property"), upstream.url());
         return config;
     }

@@ -32,6 +32,7 @@ import org.rota.infra.LocalKafkaBroker;
 import org.rota.infra.LocalPostgres;
 import org.rota.infra.QuarkusServiceProcess;
 import org.rota.tools.client.RotaClient;
+import org.rota.tools.client.TokenSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -90,8 +91,8 @@ class OutboxRelayHandoverTests {
 
     @Test
     void aRelayFrozenMidBatchHandsOverAndWritesNothingStaleWhenItWakes() throws Exception {
-        RotaClient viaFirst = new RotaClient(first.url(), null, null);
-        RotaClient viaSecond = new RotaClient(second.url(), null, null);
+        RotaClient viaFirst = new RotaClient(first.url(), null, null, null, TokenSource.fromEnvironment("admin"));
+        RotaClient viaSecond = new RotaClient(second.url(), null, null, null, TokenSource.fromEnvironment("admin"));
         Map<String, Map<String, Object>> clinicians = new LinkedHashMap<>();
         String run = UUID.randomUUID().toString();
         for (int i = 0; i < CLINICIANS; i++) {
@@ -213,7 +214,7 @@ class OutboxRelayHandoverTests {
         HttpClient client = HttpClient.newHttpClient();
         // a scrape that times out on a loaded machine is just another poll
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher value = metric.matcher(response.body());
             return value.find() && condition.test(Double.parseDouble(value.group(1)));

@@ -11,6 +11,7 @@ import org.rota.infra.KafkaTestClient;
 import org.rota.infra.LocalKafkaBroker;
 import org.rota.infra.LocalPostgres;
 import org.rota.infra.QuarkusServiceProcess;
+import org.rota.tools.client.TokenSource;
 import org.rota.tools.client.RotaClient;
 
 /**
@@ -49,7 +50,9 @@ final class RotaSystem {
         activities = service("activity-service", "activities",
                 Map.of("QUARKUS_REST_CLIENT_CREDENTIAL_SERVICE_URL", credentials.url())).start();
         solver = solverReplica("solver-a").start();
-        rota = new RotaClient(credentials.url(), activities.url(), solver.url());
+        // tokens of the issuer in ROTA_OIDC_ISSUER, which the services trust too
+        rota = new RotaClient(credentials.url(), activities.url(), solver.url(), solver.managementUrl(),
+                TokenSource.fromEnvironment("admin"));
         topics = new KafkaTestClient(kafka.bootstrapServers());
     }
 

@@ -12,8 +12,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.ProcedureEvent;
 
-/** credential-service's REST API, as far as activity-service reads it. Used only through {@link CredentialServiceClient}. */
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/**
+ * credential-service's REST API, as far as activity-service reads it. Used only through {@link CredentialServiceClient}.
+ * Each call carries activity-service's own client-credentials token (role viewer), see quarkus.oidc-client.*.
+ */
 @RegisterRestClient(configKey = "credential-service")
+@OidcClientFilter
 @Produces(MediaType.APPLICATION_JSON)
 interface CredentialServiceApi {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.rota.activity.mapping.ActivityMapper;
 import org.rota.activity.service.AbsenceRequest;
 import org.rota.activity.service.AbsenceService;
 import org.rota.events.AbsenceEvent;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
@@ -36,6 +38,8 @@ import org.rota.platform.web.QueryParameters;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Absences")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class AbsenceResource {
 
     private final AbsenceService absences;
@@ -45,6 +49,7 @@ public class AbsenceResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     public Response create(@NotNull @Valid AbsenceRequest body) {
         Absence absence = absences.create(body);
         return withVersion(Response.created(URI.create("/absences/" + absence.id)), absence);
@@ -68,6 +73,7 @@ public class AbsenceResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AbsenceRequest body) {
@@ -77,6 +83,7 @@ public class AbsenceResource {
 
     /** Withdraws the absence; the response and the last event carry {@code deleted=true}. */
     @DELETE
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), absences.withdraw(id, ExpectedVersion.of(ifMatch, null)));

@@ -3,6 +3,7 @@ package org.rota.activity.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.rota.activity.service.ActivityService;
 import org.rota.events.ActivityEvent;
 import org.rota.events.ActivityStatus;
 import org.rota.events.EventTypes;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
@@ -43,6 +45,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class ActivityResource {
 
     private final ActivityService activities;
@@ -54,12 +58,14 @@ public class ActivityResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     public Response create(@NotNull @Valid ActivityRequest body) {
         Activity activity = activities.create(body);
         return withVersion(Response.created(URI.create("/activities/" + activity.id)), activity);
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/batch")
     @Operation(summary = "Bulk import", description = "Up to 5,000 activities, all or nothing, matched by externalId: "
             + "new ones are created, changed ones updated, identical ones left alone.")
@@ -91,6 +97,7 @@ public class ActivityResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActivityRequest body) {
@@ -100,6 +107,7 @@ public class ActivityResource {
 
     /** Cancels: the activity stays known, is no longer staffed. */
     @DELETE
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), activities.cancel(id, ExpectedVersion.of(ifMatch, null)));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.rota.activity.mapping.ActivityMapper;
 import org.rota.activity.service.DayPreferenceRequest;
 import org.rota.activity.service.DayPreferenceService;
 import org.rota.events.DayPreferenceEvent;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
@@ -36,6 +38,8 @@ import org.rota.platform.web.QueryParameters;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Day preferences")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class DayPreferenceResource {
 
     private final DayPreferenceService preferences;
@@ -45,6 +49,7 @@ public class DayPreferenceResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     public Response create(@NotNull @Valid DayPreferenceRequest body) {
         DayPreference preference = preferences.create(body);
         return withVersion(Response.created(URI.create("/preferences/" + preference.id)), preference);
@@ -69,6 +74,7 @@ public class DayPreferenceResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DayPreferenceRequest body) {
@@ -78,6 +84,7 @@ public class DayPreferenceResource {
 
     /** Withdraws the preference; the response and the last event carry {@code deleted=true}. */
     @DELETE
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), preferences.withdraw(id, ExpectedVersion.of(ifMatch, null)));

@@ -3,6 +3,7 @@ package org.rota.credential.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,10 +27,11 @@ import org.rota.credential.service.ClinicianRequest;
 import org.rota.credential.service.ClinicianService;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.EventTypes;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
-import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
+import org.rota.platform.web.QueryParameters;
 import org.rota.platform.web.RepresentationCache;
 
 import io.smallrye.mutiny.Uni;
@@ -38,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinicians")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class ClinicianResource {
 
     private final ClinicianService clinicians;
@@ -49,6 +53,7 @@ public class ClinicianResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     public Response create(@NotNull @Valid ClinicianRequest body) {
         Clinician clinician = clinicians.create(body);
         return withVersion(Response.created(URI.create("/clinicians/" + clinician.id)), clinician);
@@ -71,6 +76,7 @@ public class ClinicianResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ClinicianRequest body) {
@@ -80,6 +86,7 @@ public class ClinicianResource {
 
     /** Deactivates: the clinician stays known, is no longer allocated. */
     @DELETE
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), clinicians.deactivate(id, ExpectedVersion.of(ifMatch, null)));

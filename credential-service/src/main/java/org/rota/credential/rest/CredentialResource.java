@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,7 @@ import org.rota.events.CredentialLevel;
 import org.rota.events.CredentialStatus;
 import org.rota.events.EventTypes;
 import org.rota.platform.problem.ProblemException;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
@@ -45,12 +47,15 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/credentials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Credentials")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class CredentialResource {
 
     private static final int MAX_EXPIRY_HORIZON_DAYS = 3660;
@@ -59,16 +64,20 @@ public class CredentialResource {
     private final ObjectMapper json;
 
     private final RepresentationCache cache;
+    private final SecurityIdentity identity;
 
-    CredentialResource(CredentialService credentials, ObjectMapper json, RepresentationCache cache) {
+    CredentialResource(CredentialService credentials, ObjectMapper json, RepresentationCache cache,
+            SecurityIdentity identity) {
         this.credentials = credentials;
         this.json = json;
         this.cache = cache;
+        this.identity = identity;
     }
 
     @POST
-    public Response grant(@HeaderParam(Actor.HEADER) String actor, @NotNull @Valid CredentialRequest body) {
-        Credential credential = credentials.grant(body, Actor.of(actor));
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
+    public Response grant(@HeaderParam(Actor.ON_BEHALF_OF) String onBehalfOf, @NotNull @Valid CredentialRequest body) {
+        Credential credential = credentials.grant(body, Actor.of(identity, onBehalfOf));
         return withVersion(Response.created(URI.create("/credentials/" + credential.id)), credential);
     }
 
@@ -100,35 +109,39 @@ public class CredentialResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, @NotNull @Valid CredentialUpdateRequest body) {
+            @HeaderParam(Actor.ON_BEHALF_OF) String onBehalfOf, @NotNull @Valid CredentialUpdateRequest body) {
         ExpectedVersion expected = ExpectedVersion.required(ifMatch, body.version());
-        return withVersion(Response.ok(), credentials.update(id, body, expected, Actor.of(actor)));
+        return withVersion(Response.ok(), credentials.update(id, body, expected, Actor.of(identity, onBehalfOf)));
     }
 
     @POST
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}/suspend")
     @Consumes(MediaType.WILDCARD)
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        return transition(id, ifMatch, actor, body, credentials::suspend);
+            @HeaderParam(Actor.ON_BEHALF_OF) String onBehalfOf, String body) throws JsonProcessingException {
+        return transition(id, ifMatch, onBehalfOf, body, credentials::suspend);
     }
 
     @POST
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}/reinstate")
     @Consumes(MediaType.WILDCARD)
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        return transition(id, ifMatch, actor, body, credentials::reinstate);
+            @HeaderParam(Actor.ON_BEHALF_OF) String onBehalfOf, String body) throws JsonProcessingException {
+        return transition(id, ifMatch, onBehalfOf, body, credentials::reinstate);
     }
 
     @POST
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{id}/revoke")
     @Consumes(MediaType.WILDCARD)
     public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Actor.HEADER) String actor, String body) throws JsonProcessingException {
-        return transition(id, ifMatch, actor, body, credentials::revoke);
+            @HeaderParam(Actor.ON_BEHALF_OF) String onBehalfOf, String body) throws JsonProcessingException {
+        return transition(id, ifMatch, onBehalfOf, body, credentials::revoke);
     }
 
     /** Every change of the credential, oldest first, with who made it and the state after it. */
@@ -165,11 +178,12 @@ public class CredentialResource {
         Credential apply(UUID id, StatusChangeRequest request, ExpectedVersion expected, String actor);
     }
 
-    private Response transition(UUID id, String ifMatch, String actor, String body, Transition transition)
+    private Response transition(UUID id, String ifMatch, String onBehalfOf, String body, Transition transition)
             throws JsonProcessingException {
         StatusChangeRequest change = statusChange(body);
         return withVersion(Response.ok(),
-                transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()), Actor.of(actor)));
+                transition.apply(id, change, ExpectedVersion.of(ifMatch, change.version()),
+                        Actor.of(identity, onBehalfOf)));
     }
 
     /** The body of a status change is optional: clients often send none, none with a content type, or {@code null}. */

@@ -3,6 +3,7 @@ package org.rota.credential.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.rota.credential.mapping.CredentialMapper;
 import org.rota.credential.service.ProcedureRequest;
 import org.rota.credential.service.ProcedureService;
 import org.rota.events.ProcedureEvent;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.QueryParameters;
 
@@ -31,6 +33,8 @@ import org.rota.platform.web.QueryParameters;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procedures")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class ProcedureResource {
 
     private final ProcedureService procedures;
@@ -40,6 +44,7 @@ public class ProcedureResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     public Response create(@NotNull @Valid ProcedureRequest body) {
         Procedure procedure = procedures.create(body);
         return withVersion(Response.created(URI.create("/procedures/" + procedure.code)), procedure);
@@ -57,6 +62,7 @@ public class ProcedureResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.CREDENTIALING, Roles.ADMIN})
     @Path("/{code}")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ProcedureRequest body) {

@@ -3,6 +3,7 @@ package org.rota.solver.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,15 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.events.AllocationEvent.AssignmentEntry;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.QueryParameters;
-import org.rota.solver.service.ActivityExplainer;
 import org.rota.solver.service.ActivityExplainer.ActivityAllocation;
-import org.rota.solver.service.AllocationQueries;
+import org.rota.solver.service.ActivityExplainer;
 import org.rota.solver.service.AllocationQueries.RangeAllocation;
+import org.rota.solver.service.AllocationQueries;
 
 @Path("/allocations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocations")
+// reads only: every role
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class AllocationResource {
 
     private final AllocationQueries allocations;

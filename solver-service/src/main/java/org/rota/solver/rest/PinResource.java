@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.QueryParameters;
 import org.rota.solver.domain.Pin;
 import org.rota.solver.service.PinRequest;
@@ -32,6 +34,8 @@ import org.rota.solver.service.PinService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pins")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class PinResource {
 
     private final PinService pins;
@@ -47,6 +51,7 @@ public class PinResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Operation(summary = "Pin a clinician to an activity",
             description = "Checked with the solver's rules against the activity's window's other pins and the"
                     + " clinician's work that a pin cannot displace (other windows' pins, work already started): 409"
@@ -63,6 +68,7 @@ public class PinResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Path("/{id}")
     public Response delete(@PathParam("id") UUID id) {
         pins.delete(id);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -17,17 +18,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rota.platform.security.Roles;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
+import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.domain.SolveRun;
 import org.rota.solver.service.AllocationQueries;
-import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.SolveRequests;
 
 @Path("/solves")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Solves")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class SolveResource {
 
     private final SolveRequests requests;
@@ -50,6 +54,7 @@ public class SolveResource {
 
     /** Queues a solve of every planning window in the range; follow them in GET /solves?windowId=. */
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     public Response trigger(@Valid SolveRequest request) {
         SolveRequest body = request == null ? new SolveRequest(null, null, null) : request;
         List<PlanningWindow> windows = requests.request(body.from(), body.to(), body.department());

@@ -2,6 +2,7 @@ package org.rota.solver.rest;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.platform.problem.ProblemException;
+import org.rota.platform.security.Roles;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.service.ProblemBuilder;
 import org.rota.solver.service.WhatIfExecutor;
@@ -30,6 +32,8 @@ import org.rota.solver.solver.SolverOptions;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "What-if")
+// reads: every role; each write names its own
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER, Roles.CREDENTIALING, Roles.ADMIN})
 public class WhatIfResource {
 
     /** Enough to answer with the greedy construction when waiting took nearly all of the limit. */
@@ -48,6 +52,7 @@ public class WhatIfResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
     @Operation(summary = "Solve a problem given whole, without touching Rota's state")
     public CompletionStage<Solution> solve(Problem problem) {
         if (problem == null) {

@@ -18,13 +18,16 @@ import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.infra.KafkaTestClient;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /** Change events in, allocations out: on the topic and over REST. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class AllocationFlowTests {
 
     @Inject

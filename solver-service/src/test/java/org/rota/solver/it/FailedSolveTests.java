@@ -9,20 +9,34 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 import org.rota.solver.service.FailingCoreSolver;
 import org.rota.solver.service.FaultyProblemBuilder;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A solve that fails never replaces the published allocation: a database blip while reading its input, a solver
  * that throws (both retried until a solve succeeds), or one that ends without a solution (recorded, not retried).
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class FailedSolveTests {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementInterface;
+
+    /** Health and metrics: the management interface, no token. */
+    private RequestSpecification management() {
+        return given().port(managementInterface.getPort());
+    }
 
     @Test
     void aSolveThatFailsOnceIsSolvedAgainAndPublished() {
@@ -96,8 +110,8 @@ class FailedSolveTests {
         assertThat(current.getList("assignments.clinicianId")).containsExactly(clinician);
     }
 
-    private static double failedSolves(String reason) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double failedSolves(String reason) {
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("rota_solver_failed_solves_total{")
                 && line.contains("reason=\"" + reason + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

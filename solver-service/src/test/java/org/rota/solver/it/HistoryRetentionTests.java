@@ -20,12 +20,15 @@ import org.rota.solver.domain.SolveRun;
 import org.rota.solver.domain.SolveRun.Outcome;
 import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.service.HistoryRetention;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** Allocation versions and solve runs do not grow without bound; paging never overflows into a 500. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class HistoryRetentionTests {
 
     /** A week no other test plans, so that these made-up windows never show in another test's range. */

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.net.URL;
 
 import jakarta.inject.Inject;
 
@@ -29,12 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * One department far beyond the solve budget (an HR system loaded 20,000 clinicians into it) beside a normal one: the
@@ -44,8 +49,17 @@ import io.restassured.path.json.JsonPath;
  * never reach the topics that the read-model rebuild test replays from offset 0.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 @TestProfile(OversizedWindowTests.AfterTheOtherTests.class)
 class OversizedWindowTests {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementInterface;
+
+    /** Health and metrics: the management interface, no token. */
+    private RequestSpecification management() {
+        return given().port(managementInterface.getPort());
+    }
 
     public static final class AfterTheOtherTests implements QuarkusTestProfile {
     }
@@ -76,9 +90,9 @@ class OversizedWindowTests {
         JsonPath planned = AllocationFlowTests.awaitAllocation(normal, a -> a.getList("assignments").size() == 1);
         assertThat(planned.getString("assignments[0].clinicianId")).isEqualTo(clinician);
 
-        given().get("/q/health/live").then().statusCode(200)
+        management().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'solve-worker' }.status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("rota_solver_windows_too_large_total"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("rota_solver_windows_too_large_total"));
     }
 
     /** Publishes the clinicians as credential-service would, through one producer (one per record would take minutes). */

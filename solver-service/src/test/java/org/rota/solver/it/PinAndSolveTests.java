@@ -14,13 +14,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** Schedulers steer the solver with pins and ask for solves; every solve is in the history. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class PinAndSolveTests {
 
     @Inject

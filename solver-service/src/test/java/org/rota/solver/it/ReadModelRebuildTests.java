@@ -31,6 +31,7 @@ import org.rota.events.DayPreferenceKind;
 import org.rota.events.SeatGroup;
 import org.rota.solver.domain.Allocation;
 import org.rota.solver.domain.KnownPreference;
+import org.rota.platform.security.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,10 +39,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /** {@code POST /read-model/rebuild} replays the topics beside the live model and swaps it in whole. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class ReadModelRebuildTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -12,8 +12,10 @@ import org.rota.solver.domain.SolveRun.Trigger;
 import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.service.WindowSolver;
 import org.rota.solver.service.WindowSolver.WindowInput;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -21,6 +23,7 @@ import io.restassured.path.json.JsonPath;
  * must not replace the allocation published from newer input.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class StalePublicationTests {
 
     @Inject

@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -21,6 +23,7 @@ import io.restassured.path.json.JsonPath;
  * TRAINEE seats, and the allocation event saying who fills which seat.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class TeachingListTests {
 
     static final String TEACHING_SEATS = """

@@ -22,9 +22,11 @@ import org.rota.events.Topics;
 import org.rota.infra.EventContracts;
 import org.rota.solver.domain.KnownCredential;
 import org.rota.solver.domain.KnownPreference;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -34,6 +36,7 @@ import io.restassured.path.json.JsonPath;
  * urgent. The service's clock is put on Wednesday noon of the test department's week (it lies in the future).
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class TimeThatHasPassedTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -16,13 +16,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.rota.solver.config.WhatIfConfig;
 import org.rota.solver.service.WhatIfExecutor;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** POST /what-if refuses what it would not finish in bounds, and sheds load with 429 instead of queueing it. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class WhatIfLimitsTests {
 
     @Inject

@@ -7,12 +7,15 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** POST /what-if: a whole problem in, the solution with its objective breakdown out, nothing published. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class WhatIfTests {
 
     private static final String DESIGN_EXAMPLE = """

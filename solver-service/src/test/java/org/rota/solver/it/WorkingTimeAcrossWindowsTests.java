@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rota.solver.repository.ReadModelRepository;
+import org.rota.platform.security.Roles;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -23,6 +25,7 @@ import io.restassured.path.json.JsonPath;
  * fixed work that every hard rule of a window counts, at solve time and again at commit.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class WorkingTimeAcrossWindowsTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -131,7 +131,7 @@ public final class IngestBench {
 
     private static double consumed(RotaClient rota) throws Exception {
         java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rota.solver + "/q/metrics")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rota.solverManagement + "/q/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         double sum = 0;
         for (String line : metrics.body().split("\n")) {

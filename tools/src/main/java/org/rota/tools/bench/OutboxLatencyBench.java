@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rota.tools.client.TokenSource;
+
 /**
  * Outbox commit → Kafka commit latency under a steady write rate: creates clinicians through credential-service's
  * {@code POST /clinicians} at {@code rate} per second for {@code seconds}, then reads the relay's
@@ -32,9 +34,12 @@ public final class OutboxLatencyBench {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String base = System.getenv().getOrDefault("ROTA_CREDENTIALS_URL", "http://127.0.0.1:8081");
+        String management = System.getenv().getOrDefault("ROTA_CREDENTIALS_MANAGEMENT_URL", "http://127.0.0.1:9081");
+        String authorization = TokenSource.fromEnvironment(System.getenv().getOrDefault("ROTA_USER", "credentialing"))
+                .authorization();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-        OutboxDelayHistogram before = histogram(http, base);
+        OutboxDelayHistogram before = histogram(http, management);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
         AtomicInteger failed = new AtomicInteger();
@@ -54,7 +59,8 @@ public final class OutboxLatencyBench {
             String body = "{\"externalId\":\"OUTBOX-BENCH-" + run + "-" + i + "\",\"displayName\":\"Bench Clinician "
                     + i + "\",\"role\":\"FACULTY\",\"departments\":[\"BENCH\"],\"fte\":1.0}";
             requests.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/clinicians"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         outstanding.release();
@@ -66,8 +72,8 @@ public final class OutboxLatencyBench {
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        awaitOutboxDrained(http, base);
-        OutboxDelayHistogram thisRun = histogram(http, base).since(before);
+        awaitOutboxDrained(http, management);
+        OutboxDelayHistogram thisRun = histogram(http, management).since(before);
 
         List<Long> sorted = requestNanos.stream().sorted().toList();
         System.out.printf("Outbox bench: %d writes asked at %d/s, %.0f/s achieved, %d failed, request p99 %.1f ms; %s%n",

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The services' public REST APIs, as any integrating system would call them. */
+/** The services' public REST APIs, as any integrating system would call them, with a user's bearer token. */
 public final class RotaClient {
 
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -21,17 +21,26 @@ public final class RotaClient {
     public final String credentials;
     public final String activities;
     public final String solver;
+    /** solver-service's health and metrics (its management interface). */
+    public final String solverManagement;
+    private final TokenSource tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public RotaClient(String credentials, String activities, String solver) {
+    public RotaClient(String credentials, String activities, String solver, String solverManagement,
+            TokenSource tokens) {
         this.credentials = credentials;
         this.activities = activities;
         this.solver = solver;
+        this.solverManagement = solverManagement;
+        this.tokens = tokens;
     }
 
+    /** The local run's services, as {@code ROTA_USER} (default admin) of the issuer in {@code ROTA_OIDC_ISSUER}. */
     public static RotaClient local() {
         return new RotaClient(env("ROTA_CREDENTIALS_URL", "http://127.0.0.1:8081"),
-                env("ROTA_ACTIVITIES_URL", "http://127.0.0.1:8082"), env("ROTA_SOLVER_URL", "http://127.0.0.1:8083"));
+                env("ROTA_ACTIVITIES_URL", "http://127.0.0.1:8082"), env("ROTA_SOLVER_URL", "http://127.0.0.1:8083"),
+                env("ROTA_SOLVER_MANAGEMENT_URL", "http://127.0.0.1:9083"),
+                TokenSource.fromEnvironment(env("ROTA_USER", "admin")));
     }
 
     /** A response: its status and JSON body (null when empty). */
@@ -59,7 +68,8 @@ public final class RotaClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
+                            .header("Authorization", tokens.authorization()).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Reply(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
