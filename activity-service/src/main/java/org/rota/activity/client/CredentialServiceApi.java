@@ -8,12 +8,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.ProcedureEvent;
 
-/** credential-service's REST API, as far as activity-service reads it. Used only through {@link CredentialServiceClient}. */
+/**
+ * credential-service's REST API, as far as activity-service reads it, called with activity-service's own
+ * client-credentials token. Used only through {@link CredentialServiceClient}.
+ */
 @RegisterRestClient(configKey = "credential-service")
+@OidcClientFilter
 @Produces(MediaType.APPLICATION_JSON)
 interface CredentialServiceApi {
 
