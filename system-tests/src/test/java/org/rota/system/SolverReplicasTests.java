@@ -67,7 +67,7 @@ class SolverReplicasTests {
         // freeze replica a, ask for every window again, then kill a while its share of the work is in flight
         system.solver.pause();
         Instant requested = Instant.now();
-        RotaClient viaSecond = new RotaClient(system.credentials.url(), system.activities.url(), second.url());
+        RotaClient viaSecond = system.signedIn(system.credentials.url(), system.activities.url(), second.url());
         for (Hospital hospital : hospitals) {
             viaSecond.post(second.url() + "/solves", Map.of("from", hospital.monday, "to", hospital.monday.plusDays(7),
                     "department", hospital.department)).require("Requesting a solve");
