@@ -70,7 +70,6 @@ class DemoRealmTest {
         assertThat(cli.path("publicClient").asBoolean()).isTrue();
         assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
         assertThat(texts(cli.path("defaultClientScopes"), null)).contains("microprofile-jwt", "basic", "profile");
-        assertThat(texts(realm.path("defaultDefaultClientScopes"), null)).contains("microprofile-jwt");
     }
 
     private JsonNode client(String clientId) {
