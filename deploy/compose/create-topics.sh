@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Creates Rota's topics on the compose broker (run by the kafka-topics service of docker-compose.yml).
+# Creates Rota's topics on the compose broker (run by the kafka-setup service of docker-compose.yml).
 # The topic lists come from that service's environment, which mirrors org.rota.events.Topics
 # (deploy-check's test keeps the two in step). Existing topics are left as they are.
 set -euo pipefail
 
 : "${BOOTSTRAP_SERVERS:?}" "${PARTITIONS:?}" "${REPLICATION_FACTOR:?}" "${COMPACTED_TOPICS:?}" "${DELETE_TOPICS:?}"
+admin() { /bin/bash /opt/rota/kafka-admin.sh "$@"; }
 
 create() {
   local topic=$1 policy=$2
-  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP_SERVERS" --create --if-not-exists \
+  admin /opt/kafka/bin/kafka-topics.sh --create --if-not-exists \
     --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION_FACTOR" \
     --config "cleanup.policy=$policy"
 }
@@ -16,4 +17,4 @@ create() {
 for topic in $COMPACTED_TOPICS; do create "$topic" compact; done
 for topic in $DELETE_TOPICS; do create "$topic" delete; done
 
-/opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP_SERVERS" --describe --exclude-internal
+admin /opt/kafka/bin/kafka-topics.sh --describe --exclude-internal

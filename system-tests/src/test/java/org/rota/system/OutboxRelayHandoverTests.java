@@ -32,7 +32,6 @@ import org.rota.infra.LocalKafkaBroker;
 import org.rota.infra.LocalPostgres;
 import org.rota.infra.QuarkusServiceProcess;
 import org.rota.tools.client.RotaClient;
-import org.rota.tools.client.TokenSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,6 +46,7 @@ class OutboxRelayHandoverTests {
     private static final Pattern IN_FLIGHT = Pattern.compile("(?m)^rota_outbox_in_flight(?:\\{[^}]*})? ([0-9.]+)");
     private static final int CLINICIANS = 20;
 
+    private static RotaSystem system;
     private static LocalKafkaBroker kafka;
     private static LocalPostgres postgres;
     private static KafkaTestClient topics;
@@ -54,9 +54,13 @@ class OutboxRelayHandoverTests {
     private static QuarkusServiceProcess second;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** A broker and a database of their own: this test takes the broker down and needs no other service. */
+    /**
+     * A broker and a database of their own: this test takes the broker down and needs no other service; the system's
+     * Keycloak signs the requests.
+     */
     @BeforeAll
     static void startTwoReplicasOnOneDatabase() throws IOException {
+        system = RotaSystem.get();
         kafka = LocalKafkaBroker.onFreePorts().start();
         kafka.createTopics(Topics.ALL);
         topics = new KafkaTestClient(kafka.bootstrapServers());
@@ -91,8 +95,8 @@ class OutboxRelayHandoverTests {
 
     @Test
     void aRelayFrozenMidBatchHandsOverAndWritesNothingStaleWhenItWakes() throws Exception {
-        RotaClient viaFirst = new RotaClient(first.url(), null, null, null, TokenSource.fromEnvironment("admin"));
-        RotaClient viaSecond = new RotaClient(second.url(), null, null, null, TokenSource.fromEnvironment("admin"));
+        RotaClient viaFirst = system.signedIn(first.url(), null, null);
+        RotaClient viaSecond = system.signedIn(second.url(), null, null);
         Map<String, Map<String, Object>> clinicians = new LinkedHashMap<>();
         String run = UUID.randomUUID().toString();
         for (int i = 0; i < CLINICIANS; i++) {
@@ -145,6 +149,7 @@ class OutboxRelayHandoverTests {
         environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("ROTA_OIDC_ISSUER", system.keycloak.issuer());
         // a frozen relay loses its lock well before its sends would time out, so it wakes up with them still live
         environment.put("ROTA_OUTBOX_LOCK_TIMEOUT", "5s");
         environment.put("ROTA_OUTBOX_SEND_TIMEOUT", "120s");

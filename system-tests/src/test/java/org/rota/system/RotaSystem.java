@@ -4,19 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.rota.events.Topics;
+import org.rota.infra.DemoRealm;
 import org.rota.infra.KafkaTestClient;
 import org.rota.infra.LocalKafkaBroker;
+import org.rota.infra.LocalKeycloak;
 import org.rota.infra.LocalPostgres;
 import org.rota.infra.QuarkusServiceProcess;
-import org.rota.tools.client.TokenSource;
+import org.rota.tools.client.OidcToken;
 import org.rota.tools.client.RotaClient;
 
 /**
- * The whole of Rota as it runs in production: one real Kafka broker and one real PostgreSQL server (in this JVM), and
- * each service as {@code java -jar quarkus-run.jar} in a JVM of its own. Started once for all system tests.
+ * The whole of Rota as it runs in production: one real Kafka broker and one real PostgreSQL server (in this JVM), the
+ * real Keycloak of {@code ./rota up} with the demo realm (its own process), and each service as
+ * {@code java -jar quarkus-run.jar} in a JVM of its own. Started once for all system tests. {@link #rota} calls
+ * credential-service as the demo user {@code credentialing} and the other two as {@code scheduler}.
  */
 final class RotaSystem {
 
@@ -24,11 +31,13 @@ final class RotaSystem {
 
     final LocalKafkaBroker kafka;
     final LocalPostgres postgres;
+    final LocalKeycloak keycloak;
     final QuarkusServiceProcess credentials;
     final QuarkusServiceProcess activities;
     final QuarkusServiceProcess solver;
     final RotaClient rota;
     final KafkaTestClient topics;
+    private final Map<String, OidcToken> tokens = new ConcurrentHashMap<>();
 
     static synchronized RotaSystem get() {
         if (running == null) {
@@ -46,13 +55,14 @@ final class RotaSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the distribution Maven unpacked (system-tests' pom); a realm as in the repository for every run
+        keycloak = LocalKeycloak.onFreePort(Path.of(System.getProperty("rota.keycloak.home")),
+                Path.of("target", "logs", "keycloak.log")).startWithFreshRealm();
         credentials = service("credential-service", "credentials", Map.of()).start();
         activities = service("activity-service", "activities",
                 Map.of("QUARKUS_REST_CLIENT_CREDENTIAL_SERVICE_URL", credentials.url())).start();
         solver = solverReplica("solver-a").start();
-        // tokens of the issuer in ROTA_OIDC_ISSUER, which the services trust too
-        rota = new RotaClient(credentials.url(), activities.url(), solver.url(), solver.managementUrl(),
-                TokenSource.fromEnvironment("admin"));
+        rota = signedIn(credentials.url(), activities.url(), solver.url());
         topics = new KafkaTestClient(kafka.bootstrapServers());
     }
 
@@ -62,6 +72,18 @@ final class RotaSystem {
                 "SOLVER_INSTANCE_ID", name,
                 "SOLVER_DEBOUNCE", "200ms",
                 "SOLVER_TIME_LIMIT_SECONDS", "5"), name);
+    }
+
+    /** Clients of these service URLs (null: not called), signed in as credentialing and scheduler. */
+    RotaClient signedIn(String credentialsUrl, String activitiesUrl, String solverUrl) {
+        return new RotaClient(credentialsUrl, activitiesUrl, solverUrl)
+                .signedIn(token("credentialing"), token("scheduler"), token("scheduler"));
+    }
+
+    /** A demo user's access token from the realm (password grant, as {@code ./rota token USER}). */
+    Supplier<String> token(String user) {
+        return tokens.computeIfAbsent(user, name -> OidcToken.password(keycloak.issuer(), DemoRealm.CLI_CLIENT, name,
+                DemoRealm.password(name)));
     }
 
     private QuarkusServiceProcess service(String module, String database, Map<String, String> extra) {
@@ -74,6 +96,10 @@ final class RotaSystem {
         environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("ROTA_OIDC_ISSUER", keycloak.issuer());
+        // the service's own client secret in the demo realm, as ./rota up passes it (no other service's)
+        environment.put("ROTA_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET",
+                DemoRealm.clientSecret(module));
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
         return new QuarkusServiceProcess(name, jar, environment, Path.of("target", "logs", name + ".log"));
     }
@@ -83,6 +109,7 @@ final class RotaSystem {
         activities.stop();
         credentials.stop();
         kafka.stop();
+        keycloak.stop();
         try {
             postgres.close();
         } catch (IOException e) {

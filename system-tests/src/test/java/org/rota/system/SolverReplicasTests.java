@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.rota.events.Topics;
 import org.rota.infra.QuarkusServiceProcess;
 import org.rota.tools.client.RotaClient;
-import org.rota.tools.client.TokenSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -68,8 +67,7 @@ class SolverReplicasTests {
         // freeze replica a, ask for every window again, then kill a while its share of the work is in flight
         system.solver.pause();
         Instant requested = Instant.now();
-        RotaClient viaSecond = new RotaClient(system.credentials.url(), system.activities.url(), second.url(),
-                second.managementUrl(), TokenSource.fromEnvironment("admin"));
+        RotaClient viaSecond = system.signedIn(system.credentials.url(), system.activities.url(), second.url());
         for (Hospital hospital : hospitals) {
             viaSecond.post(second.url() + "/solves", Map.of("from", hospital.monday, "to", hospital.monday.plusDays(7),
                     "department", hospital.department)).require("Requesting a solve");

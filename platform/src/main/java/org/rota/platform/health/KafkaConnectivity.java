@@ -2,6 +2,7 @@ package org.rota.platform.health;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,13 +14,13 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.HealthGroup;
 
 /**
@@ -36,13 +37,22 @@ public class KafkaConnectivity implements HealthCheck {
     private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
+    private final Map<String, Object> adminSettings = new HashMap<>();
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Admin admin;
     private volatile boolean lastReachable;
     private volatile Instant lastProbe = Instant.EPOCH;
 
-    KafkaConnectivity(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafka the {@code kafka.*} settings, so that the probe authenticates (SASL) as the service's clients do */
+    KafkaConnectivity(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        kafka.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                adminSettings.put(key, value);
+            }
+        });
+        adminSettings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+        adminSettings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+        this.bootstrapServers = String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     void registerGauge(@Observes StartupEvent startup, MeterRegistry metrics) {
@@ -93,10 +103,7 @@ public class KafkaConnectivity implements HealthCheck {
         if (current == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis(),
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis()));
+                    admin = Admin.create(adminSettings);
                 }
                 current = admin;
             }

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.rota.events.Topics;
 import org.rota.platform.problem.ProblemException;
@@ -29,6 +28,7 @@ import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelStaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Rebuilds the read model from the beginning of the compacted change topics, beside the live one: the events are
@@ -50,18 +50,23 @@ public class ReadModelRebuilder {
     private final SolveRequests solveRequests;
     private final ZoneId zone;
     private final Duration patience;
-    private final String bootstrapServers;
+    private final Map<String, Object> consumerSettings = new HashMap<>();
 
     ReadModelRebuilder(ReadModelStaging tables, ChangeProjection projection, ReadModelLock lock,
             SolveRequests solveRequests, SolverConfig solverConfig, ProjectionConfig projectionConfig,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.tables = tables;
         this.projection = projection;
         this.lock = lock;
         this.solveRequests = solveRequests;
         this.zone = solverConfig.zone();
         this.patience = projectionConfig.rebuildPatience();
-        this.bootstrapServers = bootstrapServers;
+        // the kafka.* settings a consumer knows (the broker, SASL), not the channels' own ones
+        kafka.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                consumerSettings.put(key, value);
+            }
+        });
     }
 
     public record Rebuilt(long events, long rejected, long millis) {
@@ -131,7 +136,9 @@ public class ReadModelRebuilder {
 
     private KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(consumerSettings);
+        // no consumer group: the rebuild assigns itself every partition and commits nothing
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "rota-solver-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(REPLAY_BATCH));

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.rota.tools.client.TokenSource;
+import org.rota.tools.client.OidcToken;
 
 /**
  * Outbox commit → Kafka commit latency under a steady write rate: creates clinicians through credential-service's
@@ -35,8 +35,8 @@ public final class OutboxLatencyBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String base = System.getenv().getOrDefault("ROTA_CREDENTIALS_URL", "http://127.0.0.1:8081");
         String management = System.getenv().getOrDefault("ROTA_CREDENTIALS_MANAGEMENT_URL", "http://127.0.0.1:9081");
-        String authorization = TokenSource.fromEnvironment(System.getenv().getOrDefault("ROTA_USER", "credentialing"))
-                .authorization();
+        String authorization = "Bearer " + OidcToken.demoUser(OidcToken.issuer(),
+                System.getenv().getOrDefault("ROTA_USER", "credentialing")).get();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         OutboxDelayHistogram before = histogram(http, management);

@@ -6,13 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The services' public REST APIs, as any integrating system would call them, with a user's bearer token. */
+/**
+ * The services' public REST APIs, as any integrating system would call them: with a bearer token per service when
+ * signed in ({@link #signedIn}), without one otherwise.
+ */
 public final class RotaClient {
 
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -21,26 +25,60 @@ public final class RotaClient {
     public final String credentials;
     public final String activities;
     public final String solver;
-    /** solver-service's health and metrics (its management interface). */
+    /** solver-service's health and metrics (its management interface, no token). */
     public final String solverManagement;
-    private final TokenSource tokens;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final Supplier<String> credentialsToken;
+    private final Supplier<String> activitiesToken;
+    private final Supplier<String> solverToken;
 
-    public RotaClient(String credentials, String activities, String solver, String solverManagement,
-            TokenSource tokens) {
+    public RotaClient(String credentials, String activities, String solver) {
+        this(credentials, activities, solver, null);
+    }
+
+    public RotaClient(String credentials, String activities, String solver, String solverManagement) {
+        this(credentials, activities, solver, solverManagement, null, null, null,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private RotaClient(String credentials, String activities, String solver, String solverManagement,
+            Supplier<String> credentialsToken, Supplier<String> activitiesToken, Supplier<String> solverToken,
+            HttpClient http) {
         this.credentials = credentials;
         this.activities = activities;
         this.solver = solver;
         this.solverManagement = solverManagement;
-        this.tokens = tokens;
+        this.credentialsToken = credentialsToken;
+        this.activitiesToken = activitiesToken;
+        this.solverToken = solverToken;
+        this.http = http;
     }
 
-    /** The local run's services, as {@code ROTA_USER} (default admin) of the issuer in {@code ROTA_OIDC_ISSUER}. */
+    /**
+     * The services of {@code ./rota up} (or ROTA_CREDENTIALS_URL, ROTA_ACTIVITIES_URL, ROTA_SOLVER_URL and
+     * ROTA_SOLVER_MANAGEMENT_URL), signed in as
+     * the demo users whose work each service does: {@code credentialing} at credential-service, {@code scheduler} at
+     * activity-service and solver-service (tokens from ROTA_OIDC_ISSUER, else {@code ./rota up}'s Keycloak).
+     */
     public static RotaClient local() {
+        String issuer = OidcToken.issuer();
+        OidcToken scheduler = OidcToken.demoUser(issuer, "scheduler");
         return new RotaClient(env("ROTA_CREDENTIALS_URL", "http://127.0.0.1:8081"),
                 env("ROTA_ACTIVITIES_URL", "http://127.0.0.1:8082"), env("ROTA_SOLVER_URL", "http://127.0.0.1:8083"),
-                env("ROTA_SOLVER_MANAGEMENT_URL", "http://127.0.0.1:9083"),
-                TokenSource.fromEnvironment(env("ROTA_USER", "admin")));
+                env("ROTA_SOLVER_MANAGEMENT_URL", "http://127.0.0.1:9083"))
+                .signedIn(OidcToken.demoUser(issuer, "credentialing"), scheduler, scheduler);
+    }
+
+    /** The same services, each called with a bearer token of its own (null: none). */
+    public RotaClient signedIn(Supplier<String> credentialsToken, Supplier<String> activitiesToken,
+            Supplier<String> solverToken) {
+        return new RotaClient(credentials, activities, solver, solverManagement, credentialsToken, activitiesToken,
+                solverToken, http);
+    }
+
+    /** The same services, all called with this bearer token. */
+    public RotaClient as(Supplier<String> token) {
+        return signedIn(token, token, token);
     }
 
     /** A response: its status and JSON body (null when empty). */
@@ -67,9 +105,12 @@ public final class RotaClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        Supplier<String> token = tokenFor(request.build().uri().toString());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
-                            .header("Authorization", tokens.authorization()).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Reply(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
@@ -79,6 +120,19 @@ public final class RotaClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Supplier<String> tokenFor(String url) {
+        if (credentials != null && url.startsWith(credentials)) {
+            return credentialsToken;
+        }
+        if (activities != null && url.startsWith(activities)) {
+            return activitiesToken;
+        }
+        if (solver != null && url.startsWith(solver)) {
+            return solverToken;
+        }
+        return null;
     }
 
     private static String write(Object body) {

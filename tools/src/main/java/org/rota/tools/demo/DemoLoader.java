@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Loads the demo hospital through the services' REST APIs (once: a second run finds it there), waits until the solver
  * has published an allocation for every demo week, and prints a summary per week.
  *
- * <p>Usage: {@code DemoLoader [seed]}; service URLs from ROTA_CREDENTIALS_URL, ROTA_ACTIVITIES_URL, ROTA_SOLVER_URL.
+ * <p>Usage: {@code DemoLoader [seed]}; service URLs from ROTA_CREDENTIALS_URL, ROTA_ACTIVITIES_URL, ROTA_SOLVER_URL;
+ * signed in as the demo users credentialing and scheduler ({@link RotaClient#local()}).
  */
 public final class DemoLoader {
 

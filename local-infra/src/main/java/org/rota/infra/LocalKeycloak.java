@@ -1,0 +1,231 @@
+package org.rota.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak, from its distribution on Maven Central ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by
+ * Maven), as its own process on {@code 127.0.0.1}: {@code kc.sh start-dev} with the realm {@value DemoRealm#NAME}
+ * imported from {@code keycloak/rota-realm.json}. Realm data lives in the distribution's {@code data/} folder (an
+ * embedded file database), so a later start keeps it; the first start also builds Keycloak (about a minute).
+ *
+ * <p>As a program ({@code ./rota up}): {@code LocalKeycloak <distributionHome> <port> <logFile>}; prints {@code READY}
+ * once the realm answers and stops Keycloak when it is stopped itself.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    // the first start augments the distribution: 51 s on an idle 2-core machine, over six minutes under parallel builds
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
+    static final String REALM_RESOURCE = "/keycloak/rota-realm.json";
+
+    private final Path home;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private Process process;
+    private Thread stopOnExit;
+
+    /**
+     * @param home the unpacked distribution ({@code keycloak-<version>}, with {@code bin/kc.sh})
+     * @param log where Keycloak's output goes
+     */
+    public LocalKeycloak(Path home, int port, Path log) {
+        this.home = home.toAbsolutePath().normalize();
+        this.port = port;
+        this.log = log.toAbsolutePath();
+    }
+
+    /** A Keycloak on a free loopback port, logging to the given file. */
+    public static LocalKeycloak onFreePort(Path home, Path log) {
+        return new LocalKeycloak(home, FreePorts.next(), log);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: LocalKeycloak <distributionHome> <port> <logFile>");
+            System.exit(2);
+        }
+        LocalKeycloak keycloak = new LocalKeycloak(Path.of(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            keycloak.stop();
+            stopped.countDown();
+        }, "rota-keycloak-shutdown"));
+        keycloak.start();
+        System.out.println("Keycloak   " + keycloak.issuer() + " (log " + keycloak.log + ")");
+        System.out.println("READY");
+        stopped.await();
+    }
+
+    /** Starts Keycloak with the realm as it is in the repository, dropping whatever an earlier run stored. */
+    public synchronized LocalKeycloak startWithFreshRealm() {
+        deleteRecursively(home.resolve("data").resolve("h2"));
+        return start();
+    }
+
+    /** Starts Keycloak; the realm is imported unless an earlier run already stored it. */
+    public synchronized LocalKeycloak start() {
+        if (isRunning()) {
+            return this;
+        }
+        Path script = home.resolve("bin").resolve("kc.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException(script + " does not exist: unpack org.keycloak:keycloak-quarkus-dist first "
+                    + "(mvn -pl system-tests dependency:unpack@keycloak-distribution)");
+        }
+        copyRealm();
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm",
+                // no management interface (health on its own port 9000): readiness is the realm's discovery document
+                "--health-enabled=false", "--metrics-enabled=false"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The master realm's administrator, created on the first start only; not a credential of the rota realm.
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin");
+        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD",
+                System.getenv().getOrDefault("ROTA_KEYCLOAK_ADMIN_PASSWORD", UUID.randomUUID().toString()));
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Keycloak", e);
+        }
+        stopOnExit = new Thread(this::destroy, "keycloak-stopper");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        awaitRealm();
+        return this;
+    }
+
+    /** Stops Keycloak gracefully (SIGTERM, which kc.sh passes on to Keycloak's JVM), forcibly after 30 s. */
+    public synchronized void stop() {
+        destroy();
+        if (stopOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+            stopOnExit = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The issuer of the realm's tokens, the services' {@code quarkus.oidc.auth-server-url}. */
+    public String issuer() {
+        return "http://127.0.0.1:" + port + "/realms/" + DemoRealm.NAME;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public int port() {
+        return port;
+    }
+
+
+    private void copyRealm() {
+        Path target = home.resolve("data").resolve("import").resolve("rota-realm.json");
+        try (InputStream realm = LocalKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+            Files.createDirectories(target.getParent());
+            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the realm to " + target, e);
+        }
+    }
+
+    private void awaitRealm() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " while starting; see "
+                        + log);
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            sleep(500);
+        }
+        destroy();
+        throw new IllegalStateException("Keycloak's realm was not served within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    private void destroy() {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            return;
+        }
+        running.destroy();
+        try {
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                // kc.sh runs Keycloak as its child: kill that too, or it outlives the script
+                running.descendants().forEach(ProcessHandle::destroyForcibly);
+                running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            running.descendants().forEach(ProcessHandle::destroyForcibly);
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Keycloak " + issuer() + " (" + home + ")";
+    }
+}
