@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.credential.domain.Clinician;
 import org.rota.credential.mapping.CredentialMapper;
@@ -65,6 +66,7 @@ public class ClinicianResource {
     /** Served from memory when hot; see {@link RepresentationCache}. */
     @GET
     @Path("/{id}")
+    @APIResponseSchema(ClinicianEvent.class)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return cache.serve(EventTypes.key("clinician", id), () -> CredentialMapper.toEvent(clinicians.get(id)))
                 .map(event -> Response.ok(event).tag(Long.toString(event.version())).build());

@@ -53,6 +53,7 @@ public class InboundBatchApplier {
     private final Counter retries;
     private final Guard untilTransientFailuresPass;
     private final int transactionSize;
+    private final Set<String> allowedSources;
     private volatile boolean stopping;
 
     InboundBatchApplier(InboundEventReader reader, ProcessedMessages processed, EntityManager entityManager,
@@ -63,6 +64,7 @@ public class InboundBatchApplier {
         this.entityManager = entityManager;
         this.metrics = metrics;
         this.transactionSize = config.transactionSize();
+        this.allowedSources = config.allowedSources().orElse(Set.of());
         this.retries = Counter.builder("rota.inbound.retries")
                 .description("Inbound batches tried again after a transient failure").register(metrics);
         this.untilTransientFailuresPass = Guard.create()
@@ -114,6 +116,7 @@ public class InboundBatchApplier {
             deliveries.add(delivery);
             try {
                 delivery.event = reader.read(record);
+                requireAllowedSource(delivery.event);
                 if (!inThisBatch.add(delivery.key())) {
                     delivery.outcome = Outcome.DUPLICATE;
                 }
@@ -122,6 +125,13 @@ public class InboundBatchApplier {
             }
         }
         return deliveries;
+    }
+
+    private void requireAllowedSource(InboundEvent event) {
+        if (!allowedSources.contains(event.source())) {
+            throw new InvalidMessageException("ce_source: '" + event.source()
+                    + "' is not on this service's allow-list (rota.inbound.allowed-sources)");
+        }
     }
 
     private void applyInOrder(List<Delivery> deliveries, InboundHandler handler) {
