@@ -3,6 +3,7 @@ package org.rota.credential.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -85,6 +86,18 @@ public class ClinicianResource {
     @Path("/{id}")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), clinicians.deactivate(id, ExpectedVersion.of(ifMatch, null)));
+    }
+
+    /**
+     * Erases the clinician's personal data on request (right to erasure); see {@link ClinicianService#erase}.
+     * activity-service has its own erasure for the clinician's absences.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed("admin")
+    @APIResponseSchema(ClinicianEvent.class)
+    public Response erase(@PathParam("id") UUID id) {
+        return withVersion(Response.ok(), clinicians.erase(id));
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Clinician clinician) {
