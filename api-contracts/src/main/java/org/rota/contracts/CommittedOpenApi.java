@@ -57,11 +57,9 @@ public final class CommittedOpenApi {
      */
     public void assertServedIsCommitted(String servedDocument) {
         JsonNode served = OpenApiDocuments.parse(servedDocument);
-        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+        if (updating()) {
             OpenApiDocuments.write(served, committed);
-            if (!Files.exists(released)) {
-                OpenApiDocuments.write(served, released);
-            }
+            takeAsReleasedIfNone(served);
             return;
         }
         if (!Files.exists(committed)) {
@@ -82,11 +80,25 @@ public final class CommittedOpenApi {
         }
     }
 
+    private static boolean updating() {
+        return Boolean.getBoolean(UPDATE_PROPERTY);
+    }
+
+    /** A service without a released document yet starts from the one it serves. */
+    private void takeAsReleasedIfNone(JsonNode served) {
+        if (!Files.exists(released)) {
+            OpenApiDocuments.write(served, released);
+        }
+    }
+
     /**
      * Fails when the served document breaks a client of the last released version (as openapi-diff judges it)
      * while its {@code info.version} is not higher than the released one's.
      */
     public void assertNoBreakingChangeWithoutNewVersion(String servedDocument) {
+        if (updating()) {
+            takeAsReleasedIfNone(OpenApiDocuments.parse(servedDocument));
+        }
         if (!Files.exists(released)) {
             throw new AssertionError("No released OpenAPI document at " + released + "; create it with\n  "
                     + REGENERATE);
