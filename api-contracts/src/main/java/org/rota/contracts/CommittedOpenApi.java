@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>
  * The served document must equal the committed one, so that a change of the API shows in review and reaches the
  * clients' checks. {@value #UPDATE_PROPERTY}{@code =true} writes the served document instead (the one command that
- * regenerates: see {@link #REGENERATE}).
+ * regenerates: see {@link #REGENERATE}); adding {@value #RELEASE_PROPERTY}{@code =true} also makes it the released
+ * document, which is what a release does.
  */
 public final class CommittedOpenApi {
 
     public static final String UPDATE_PROPERTY = "rota.openapi.update";
+    /** With {@link #UPDATE_PROPERTY}: the served document also becomes the released one (on a release). */
+    public static final String RELEASE_PROPERTY = "rota.openapi.release";
     public static final String REGENERATE = "./mvnw -pl credential-service,activity-service,solver-service -am verify "
             + "-Dtest=OpenApiContractTests "
             + "-Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
@@ -84,9 +87,9 @@ public final class CommittedOpenApi {
         return Boolean.getBoolean(UPDATE_PROPERTY);
     }
 
-    /** A service without a released document yet starts from the one it serves. */
+    /** A service without a released document yet starts from the one it serves; so does a release. */
     private void takeAsReleasedIfNone(JsonNode served) {
-        if (!Files.exists(released)) {
+        if (!Files.exists(released) || Boolean.getBoolean(RELEASE_PROPERTY)) {
             OpenApiDocuments.write(served, released);
         }
     }

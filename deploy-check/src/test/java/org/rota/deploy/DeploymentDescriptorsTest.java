@@ -200,9 +200,11 @@ class DeploymentDescriptorsTest {
                 map(spec, "config").forEach((key, value) -> config.put(key, String.valueOf(value)));
                 actual.put(topicName, config);
             }
-            Map<String, Map<String, String>> expected = new TreeMap<>();
-            Topics.ALL.forEach(t -> expected.put(t.name(), new TreeMap<>(t.config())));
-            assertThat(actual).as(dir + " topic configuration").isEqualTo(expected);
+            // an overlay may add settings of its own (replication): the contract's must all be there
+            for (Topics.TopicDefinition topic : Topics.ALL) {
+                assertThat(actual.get(topic.name())).as(dir + " " + topic.name() + " configuration")
+                        .containsAllEntriesOf(topic.config());
+            }
         }
 
         @Test

@@ -26,7 +26,8 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Applies a batch of inbound messages (one poll of a Kafka consumer) in order, with one outcome per message:
- * applied, already applied before (same source and id), or dead-lettered because it can never be applied.
+ * applied, already applied before (same source and id), or dead-lettered because it can never be applied, which
+ * includes every message whose {@code ce_source} is not on {@code rota.inbound.allowed-sources}.
  * <p>
  * The batch is applied in transactions of up to {@code rota.inbound.transaction-size} messages, so commits are rare.
  * Each message's writes are flushed and the persistence context cleared before the next one: a constraint the
