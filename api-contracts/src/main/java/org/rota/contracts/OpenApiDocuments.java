@@ -23,9 +23,9 @@ public final class OpenApiDocuments {
     /** What a value that differs between runs of the same build (an issuer on a random port) is replaced with. */
     static final String VARIES_PER_RUN = "<varies per run>";
 
+    // every string quoted: unquoted, a YAML 1.1 reader would take "13:45:30" or "1e3" for a number
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public static JsonNode parse(String yamlOrJson) {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.response.Response;
 
-/** The OpenAPI document the application under test serves, as YAML. */
+/** The OpenAPI document the application under test serves. */
 public final class ServedOpenApi {
 
     private static final String PATH = "/q/openapi";
@@ -30,7 +30,8 @@ public final class ServedOpenApi {
     }
 
     private static Response get(String url) {
-        return given().accept("application/yaml").queryParam("format", "yaml").get(url);
+        // JSON, not YAML: a YAML 1.1 reader takes an unquoted example such as 13:45:30 for a number
+        return given().accept("application/json").queryParam("format", "json").get(url);
     }
 
     private ServedOpenApi() {
