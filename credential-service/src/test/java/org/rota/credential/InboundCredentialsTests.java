@@ -91,6 +91,24 @@ class InboundCredentialsTests {
     }
 
     @Test
+    void aMessageFromASourceNotOnTheAllowListGoesToTheDeadLetterTopicUnapplied() {
+        String strangerId = UUID.randomUUID().toString();
+        String externalId = "HR-" + UUID.randomUUID();
+        kafka.send(Topics.CREDENTIALS_INBOUND, externalId, clinicianUpsert(externalId, "Dr Stranger"), Map.of(
+                "ce_specversion", "1.0", "ce_id", strangerId, "ce_source", "/somewhere/else",
+                "ce_type", EventTypes.CLINICIAN_UPSERT, "content-type", "application/json"));
+        String next = "HR-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), EventTypes.CLINICIAN_UPSERT, next, clinicianUpsert(next, "Dr Allowed"));
+
+        awaitClinician(next);
+        ConsumerRecord<String, String> deadLetter = kafka.await(Topics.deadLetter(Topics.CREDENTIALS_INBOUND),
+                record -> strangerId.equals(KafkaTestClient.header(record, "ce_id")), 1, PATIENCE).get(0);
+        assertThat(KafkaTestClient.header(deadLetter, "dead-letter-reason"))
+                .contains("ce_source").contains("/somewhere/else").contains("allow-list");
+        clinicianByExternalId(externalId).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void structuredModeCloudEventsAreAccepted() {
         String externalId = "HR-" + UUID.randomUUID();
         String event = """

@@ -191,6 +191,24 @@ class DeploymentDescriptorsTest {
             assertThat(actual).as(dir + " topics: partitions and cleanup.policy").isEqualTo(expectedTopics());
         }
 
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.rota.deploy.DeploymentDescriptorsTest#kustomizations")
+        void kafka_topics_carry_the_compaction_and_retention_settings_of_the_event_contract(String dir) {
+            Map<String, Map<String, String>> actual = new TreeMap<>();
+            for (Map<String, Object> topic : Rendered.of(dir).all("KafkaTopic")) {
+                Map<String, Object> spec = map(topic, "spec");
+                String topicName = spec.containsKey("topicName") ? str(spec, "topicName") : str(topic, "metadata", "name");
+                Map<String, String> config = new TreeMap<>();
+                map(spec, "config").forEach((key, value) -> config.put(key, String.valueOf(value)));
+                actual.put(topicName, config);
+            }
+            // an overlay may add settings of its own (replication): the contract's must all be there
+            for (Topics.TopicDefinition topic : Topics.ALL) {
+                assertThat(actual.get(topic.name())).as(dir + " " + topic.name() + " configuration")
+                        .containsAllEntriesOf(topic.config());
+            }
+        }
+
         @Test
         void solver_service_runs_two_replicas_in_the_base_with_cpu_for_its_workers() throws IOException {
             Rendered base = Rendered.of("deploy/base");

@@ -1,6 +1,7 @@
 package org.rota.events;
 
 import java.util.List;
+import java.util.Map;
 
 /** Every Kafka topic Rota reads or writes, with the settings it must be created with. */
 public final class Topics {
@@ -34,14 +35,33 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    /** A topic and how it must be created. */
-    public record TopicDefinition(String name, int partitions, boolean compacted) {
+    /**
+     * How long a superseded record may stay on a compacted topic: a segment is closed after at most this long (on the
+     * next record written to its partition) and the log cleaner must compact a record older than this. An erased name
+     * (see credential-service's erasure) is thus gone from the change topics about a day after the erasure.
+     */
+    public static final long COMPACTION_LAG_MS = 24 * 60 * 60 * 1000L;
+
+    /** How long the topics that are not compacted (inbound upserts, dead letters) keep their records. */
+    public static final long RETENTION_MS = 7 * 24 * 60 * 60 * 1000L;
+
+    /** A topic and how it must be created: partitions and the topic configuration (Kafka's names and values). */
+    public record TopicDefinition(String name, int partitions, boolean compacted, Map<String, String> config) {
+
         static TopicDefinition compacted(String name) {
-            return new TopicDefinition(name, PARTITIONS, true);
+            return new TopicDefinition(name, PARTITIONS, true, Map.of(
+                    "cleanup.policy", "compact",
+                    "min.compaction.lag.ms", "0",
+                    "max.compaction.lag.ms", Long.toString(COMPACTION_LAG_MS),
+                    "segment.ms", Long.toString(COMPACTION_LAG_MS),
+                    // tombstones (not used by Rota, whose deletions are states) would stay this long
+                    "delete.retention.ms", Long.toString(COMPACTION_LAG_MS)));
         }
 
         static TopicDefinition retained(String name) {
-            return new TopicDefinition(name, PARTITIONS, false);
+            return new TopicDefinition(name, PARTITIONS, false, Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", Long.toString(RETENTION_MS)));
         }
     }
 

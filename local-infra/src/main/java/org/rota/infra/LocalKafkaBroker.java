@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,9 +16,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.rota.events.Topics.TopicDefinition;
@@ -76,7 +79,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Creates the topics that do not exist yet, with their partitions and cleanup policy. */
+    /** Creates the topics that do not exist yet, with their partitions and configuration. */
     public void createTopics(Collection<TopicDefinition> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -85,6 +88,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     .map(LocalKafkaBroker::newTopic)
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            // a broker whose data was kept (./rota up) takes settings added since its topics were created
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name())).forEach(topic -> settings.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                    topic.config().entrySet().stream().map(e -> new AlterConfigOp(
+                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create topics", e.getCause());
@@ -95,9 +105,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static NewTopic newTopic(TopicDefinition topic) {
-        String cleanupPolicy = topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
-        return new NewTopic(topic.name(), topic.partitions(), (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy));
+        return new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.rota.activity.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,20 @@ public class AbsenceService {
         expected.check("Absence " + id, absence.version);
         absence.deleted = true;
         return saved(absence);
+    }
+
+    /**
+     * Erases what this service holds about a clinician beyond rostering facts (right to erasure): the free-text
+     * reasons of their absences, withdrawn ones included. Each changed absence is published again without its
+     * reason, so consumers and, after compaction, the change topic no longer hold it. Returns how many changed.
+     */
+    public int eraseReasonsOf(@NotNull UUID clinicianId) {
+        List<Absence> withReasons = absences.list("clinicianId = ?1 and reason is not null", clinicianId);
+        for (Absence absence : withReasons) {
+            absence.reason = null;
+            saved(absence);
+        }
+        return withReasons.size();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

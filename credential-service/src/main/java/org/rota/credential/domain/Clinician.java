@@ -61,4 +61,13 @@ public class Clinician extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When this clinician's personal data was erased (the name is a pseudonym since); null while it is not. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** What an erased clinician is called: derived from the id alone, so it says nothing about the person. */
+    public static String pseudonym(UUID id) {
+        return "Erased clinician " + id;
+    }
 }

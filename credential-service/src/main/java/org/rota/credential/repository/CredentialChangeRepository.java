@@ -16,4 +16,16 @@ public class CredentialChangeRepository implements PanacheRepositoryBase<Credent
     public List<CredentialChange> history(UUID credentialId) {
         return list("credentialId", Sort.by("id"), credentialId);
     }
+
+    /**
+     * Forgets the free-text reasons of the history of a clinician's credentials (they may name the person or say
+     * why they were suspended); what happened, when, by whom and the state after are kept. Returns how many.
+     */
+    public int forgetReasonsOfClinician(UUID clinicianId) {
+        return getEntityManager().createQuery("""
+                UPDATE CredentialChange c SET c.reason = NULL WHERE c.reason IS NOT NULL AND c.credentialId IN (
+                    SELECT k.id FROM Credential k WHERE k.clinicianId = :clinician)""")
+                .setParameter("clinician", clinicianId)
+                .executeUpdate();
+    }
 }

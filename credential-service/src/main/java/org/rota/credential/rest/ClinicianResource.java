@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.credential.domain.Clinician;
 import org.rota.credential.mapping.CredentialMapper;
@@ -70,6 +71,7 @@ public class ClinicianResource {
     /** Served from memory when hot; see {@link RepresentationCache}. */
     @GET
     @Path("/{id}")
+    @APIResponseSchema(ClinicianEvent.class)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return cache.serve(EventTypes.key("clinician", id), () -> CredentialMapper.toEvent(clinicians.get(id)))
                 .map(event -> Response.ok(event).tag(Long.toString(event.version())).build());
@@ -90,6 +92,18 @@ public class ClinicianResource {
     @Path("/{id}")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), clinicians.deactivate(id, ExpectedVersion.of(ifMatch, null)));
+    }
+
+    /**
+     * Erases the clinician's personal data on request (right to erasure); see {@link ClinicianService#erase}.
+     * activity-service has its own erasure for the clinician's absences.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed("admin")
+    @APIResponseSchema(ClinicianEvent.class)
+    public Response erase(@PathParam("id") UUID id) {
+        return withVersion(Response.ok(), clinicians.erase(id));
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Clinician clinician) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.credential.domain.Procedure;
 import org.rota.credential.mapping.CredentialMapper;
@@ -57,6 +58,7 @@ public class ProcedureResource {
 
     @GET
     @Path("/{code}")
+    @APIResponseSchema(ProcedureEvent.class)
     public Response get(@PathParam("code") String code) {
         return withVersion(Response.ok(), procedures.get(code));
     }

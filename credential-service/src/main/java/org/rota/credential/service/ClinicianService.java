@@ -13,6 +13,7 @@ import org.rota.credential.domain.Clinician;
 import org.rota.credential.mapping.CredentialMapper;
 import org.rota.credential.outbox.CredentialEvents;
 import org.rota.credential.repository.ClinicianRepository;
+import org.rota.credential.repository.CredentialChangeRepository;
 import org.rota.platform.problem.ProblemException;
 import org.rota.platform.web.ExpectedVersion;
 import org.rota.platform.web.Page;
@@ -25,9 +26,12 @@ public class ClinicianService {
     private final ClinicianRepository clinicians;
     private final CredentialEvents events;
 
-    ClinicianService(ClinicianRepository clinicians, CredentialEvents events) {
+    private final CredentialChangeRepository history;
+
+    ClinicianService(ClinicianRepository clinicians, CredentialEvents events, CredentialChangeRepository history) {
         this.clinicians = clinicians;
         this.events = events;
+        this.history = history;
     }
 
     public Clinician create(@Valid ClinicianRequest request) {
@@ -45,6 +49,7 @@ public class ClinicianService {
             return created(request);
         }
         Clinician clinician = existing.get();
+        requireNotErased(clinician);
         if (!CredentialMapper.changes(request, clinician)) {
             return clinician;
         }
@@ -55,6 +60,7 @@ public class ClinicianService {
     public Clinician update(UUID id, @Valid ClinicianRequest request, ExpectedVersion expected) {
         Clinician clinician = get(id);
         expected.check("Clinician " + id, clinician.version);
+        requireNotErased(clinician);
         requireUnusedExternalId(request.externalId(), id);
         CredentialMapper.apply(request, clinician);
         return saved(clinician);
@@ -65,6 +71,26 @@ public class ClinicianService {
         Clinician clinician = get(id);
         expected.check("Clinician " + id, clinician.version);
         clinician.active = false;
+        return saved(clinician);
+    }
+
+    /**
+     * Erases the clinician's personal data (right to erasure): the name becomes a pseudonym, the clinician is
+     * deactivated, and the free-text reasons in the history of their credentials are forgotten. The new state is
+     * published like any change, so consumers overwrite the name and compaction drops the older records from the
+     * topic. The id, externalId (the HR system's key), role, departments and credentials stay: rostering facts the
+     * hospital keeps. Erasing again changes nothing.
+     */
+    public Clinician erase(UUID id) {
+        Clinician clinician = clinicians.lockForCredentialChange(id)
+                .orElseThrow(() -> ProblemException.notFound("Clinician", id));
+        if (clinician.erasedAt != null) {
+            return clinician;
+        }
+        history.forgetReasonsOfClinician(id);
+        clinician.displayName = Clinician.pseudonym(id);
+        clinician.active = false;
+        clinician.erasedAt = Instant.now();
         return saved(clinician);
     }
 
@@ -98,6 +124,13 @@ public class ClinicianService {
         clinicians.persistAndFlush(clinician);
         events.clinicianChanged(clinician);
         return clinician;
+    }
+
+    /** An erased clinician takes no changes: an update would bring personal data back under the same id. */
+    private static void requireNotErased(Clinician clinician) {
+        if (clinician.erasedAt != null) {
+            throw ProblemException.conflict("id", "Clinician " + clinician.id + " was erased and takes no changes");
+        }
     }
 
     private void requireUnusedExternalId(String externalId, UUID owner) {

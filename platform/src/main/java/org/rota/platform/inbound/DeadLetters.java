@@ -63,8 +63,10 @@ public final class DeadLetters {
         String reason = deadLetter.reason().length() > MAX_REASON_LENGTH
                 ? deadLetter.reason().substring(0, MAX_REASON_LENGTH) + "…"
                 : deadLetter.reason();
-        LOG.warnf("Message at %s-%d@%d moved to the dead-letter topic: %s", record.topic(), record.partition(),
-                record.offset(), reason);
+        // the reason may quote the message's data (a name where a number belongs): it goes in the header, never in
+        // the log, which says only what kind of failure it was
+        LOG.warnf("Message at %s-%d@%d moved to the dead-letter topic (%s; reason in its dead-letter-reason header)",
+                record.topic(), record.partition(), record.offset(), simpleName(deadLetter.failureClass()));
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);
@@ -80,6 +82,10 @@ public final class DeadLetters {
                         .withKey(record.key())
                         .withHeaders(headers)
                         .build()));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

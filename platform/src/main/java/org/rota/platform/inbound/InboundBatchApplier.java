@@ -26,7 +26,8 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Applies a batch of inbound messages (one poll of a Kafka consumer) in order, with one outcome per message:
- * applied, already applied before (same source and id), or dead-lettered because it can never be applied.
+ * applied, already applied before (same source and id), or dead-lettered because it can never be applied, which
+ * includes every message whose {@code ce_source} is not on {@code rota.inbound.allowed-sources}.
  * <p>
  * The batch is applied in transactions of up to {@code rota.inbound.transaction-size} messages, so commits are rare.
  * Each message's writes are flushed and the persistence context cleared before the next one: a constraint the
@@ -53,6 +54,7 @@ public class InboundBatchApplier {
     private final Counter retries;
     private final Guard untilTransientFailuresPass;
     private final int transactionSize;
+    private final Set<String> allowedSources;
     private volatile boolean stopping;
 
     InboundBatchApplier(InboundEventReader reader, ProcessedMessages processed, EntityManager entityManager,
@@ -63,6 +65,7 @@ public class InboundBatchApplier {
         this.entityManager = entityManager;
         this.metrics = metrics;
         this.transactionSize = config.transactionSize();
+        this.allowedSources = config.allowedSources().orElse(Set.of());
         this.retries = Counter.builder("rota.inbound.retries")
                 .description("Inbound batches tried again after a transient failure").register(metrics);
         this.untilTransientFailuresPass = Guard.create()
@@ -114,6 +117,7 @@ public class InboundBatchApplier {
             deliveries.add(delivery);
             try {
                 delivery.event = reader.read(record);
+                requireAllowedSource(delivery.event);
                 if (!inThisBatch.add(delivery.key())) {
                     delivery.outcome = Outcome.DUPLICATE;
                 }
@@ -122,6 +126,13 @@ public class InboundBatchApplier {
             }
         }
         return deliveries;
+    }
+
+    private void requireAllowedSource(InboundEvent event) {
+        if (!allowedSources.contains(event.source())) {
+            throw new InvalidMessageException("ce_source: '" + event.source()
+                    + "' is not on this service's allow-list (rota.inbound.allowed-sources)");
+        }
     }
 
     private void applyInOrder(List<Delivery> deliveries, InboundHandler handler) {

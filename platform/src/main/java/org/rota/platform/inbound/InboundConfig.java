@@ -1,6 +1,8 @@
 package org.rota.platform.inbound;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,13 @@ public interface InboundConfig {
      */
     @WithDefault("14d")
     Duration processedRetention();
+
+    /**
+     * The {@code ce_source} values of the systems allowed to write to this service's inbound topic; a message from
+     * any other source is dead-lettered unread. Unset, nothing is accepted: a topic anyone on the network can write
+     * to must not become a way around the REST API's checks.
+     */
+    Optional<Set<String>> allowedSources();
 
     /** How often the ids older than the retention are pruned. */
     @WithDefault("1h")

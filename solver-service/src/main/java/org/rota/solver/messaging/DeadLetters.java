@@ -31,8 +31,9 @@ public class DeadLetters {
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
-        LOG.warnf("Event at %s-%d@%d moved to the dead-letter topic: %s", record.topic(), record.partition(),
-                record.offset(), reason);
+        // the reason may quote the event's data (names, free text): it goes in the header, never in the log
+        LOG.warnf("Event at %s-%d@%d moved to the dead-letter topic (reason in its dead-letter-reason header)",
+                record.topic(), record.partition(), record.offset());
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);

@@ -59,7 +59,7 @@ public final class InboundBench {
                     department, i % 2 == 0 ? "1.0" : "0.6"));
             record.headers().add(new RecordHeader("ce_specversion", bytes("1.0")));
             record.headers().add(new RecordHeader("ce_id", bytes(UUID.randomUUID().toString())));
-            record.headers().add(new RecordHeader("ce_source", bytes("/hospital/hr-bench")));
+            record.headers().add(new RecordHeader("ce_source", bytes("/hospital/hr")));
             record.headers().add(new RecordHeader("ce_type", bytes(EventTypes.CLINICIAN_UPSERT)));
             record.headers().add(new RecordHeader("content-type", bytes("application/json")));
             upserts.add(record);
