@@ -1,5 +1,8 @@
 package org.rota.activity;
 
+import io.quarkus.test.security.TestSecurity;
+import org.rota.platform.security.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
@@ -27,6 +30,7 @@ import io.restassured.http.ContentType;
  * calls the service behind it, the role checks being the authorisation tests' business.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class AbsenceErasureTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

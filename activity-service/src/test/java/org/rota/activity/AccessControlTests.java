@@ -73,7 +73,8 @@ class AccessControlTests extends AccessControlMatrix {
                 read("/preferences/" + MISSING, 404),
                 write("POST", "/preferences", preference, 422, SCHEDULER, ADMIN),
                 write("PUT", "/preferences/" + MISSING, preference, 404, SCHEDULER, ADMIN),
-                write("DELETE", "/preferences/" + MISSING, null, 404, SCHEDULER, ADMIN));
+                write("DELETE", "/preferences/" + MISSING, null, 404, SCHEDULER, ADMIN),
+                write("POST", "/clinicians/" + MISSING + "/erasure", null, 200, ADMIN));
     }
 
     @Test

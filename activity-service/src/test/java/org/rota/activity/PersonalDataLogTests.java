@@ -1,5 +1,8 @@
 package org.rota.activity;
 
+import io.quarkus.test.security.TestSecurity;
+import org.rota.platform.security.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.both;
@@ -23,6 +26,7 @@ import io.restassured.http.ContentType;
 
 /** Absence reasons and the free text of activities never reach the log, whatever happens to them. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class PersonalDataLogTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

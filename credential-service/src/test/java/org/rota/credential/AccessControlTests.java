@@ -63,6 +63,7 @@ class AccessControlTests extends AccessControlMatrix {
                 write("PUT", "/clinicians/" + MISSING, () -> clinician.formatted(UUID.randomUUID()), 404,
                         CREDENTIALING, ADMIN),
                 write("DELETE", "/clinicians/" + MISSING, null, 404, CREDENTIALING, ADMIN),
+                write("POST", "/clinicians/" + MISSING + "/erasure", null, 404, ADMIN),
                 read("/procedures", 200),
                 read("/procedures/NOPE", 404),
                 write("POST", "/procedures", () -> """

@@ -1,5 +1,8 @@
 package org.rota.credential;
 
+import io.quarkus.test.security.TestSecurity;
+import org.rota.platform.security.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +40,7 @@ import io.restassured.http.ContentType;
  * role checks being the authorisation tests' business.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class ClinicianErasureTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

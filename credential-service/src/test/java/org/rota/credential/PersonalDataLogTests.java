@@ -1,5 +1,8 @@
 package org.rota.credential;
 
+import io.quarkus.test.security.TestSecurity;
+import org.rota.platform.security.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,7 @@ import io.restassured.http.ContentType;
 
 /** Clinicians' names and the reasons of credential decisions never reach the log, whatever happens to them. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN)
 class PersonalDataLogTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

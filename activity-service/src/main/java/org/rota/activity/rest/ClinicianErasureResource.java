@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.rota.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.activity.service.AbsenceService;
 
@@ -32,7 +33,7 @@ public class ClinicianErasureResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public ErasureResult erase(@PathParam("id") UUID clinicianId) {
         return new ErasureResult(clinicianId, absences.eraseReasonsOf(clinicianId));
     }

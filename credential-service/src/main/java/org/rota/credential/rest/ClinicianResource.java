@@ -100,7 +100,7 @@ public class ClinicianResource {
      */
     @POST
     @Path("/{id}/erasure")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @APIResponseSchema(ClinicianEvent.class)
     public Response erase(@PathParam("id") UUID id) {
         return withVersion(Response.ok(), clinicians.erase(id));
