@@ -52,7 +52,6 @@ class OutboxRelayHandoverTests {
     private static KafkaTestClient topics;
     private static QuarkusServiceProcess first;
     private static QuarkusServiceProcess second;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     /**
      * A broker and a database of their own: this test takes the broker down and needs no other service; the system's
@@ -164,25 +163,9 @@ class OutboxRelayHandoverTests {
             Map<String, Object> body = clinician.getValue();
             body.put("displayName", "Dr Handover, version " + version);
             String id = clinician.getKey().substring("clinician/".length());
-            JsonNode updated = put(via.credentials + "/clinicians/" + id, body);
+            JsonNode updated = via.put(via.credentials + "/clinicians/" + id, body).require("Updating a clinician");
             assertThat(updated.path("version").asLong()).isEqualTo(version);
             body.put("version", version);
-        }
-    }
-
-    private JsonNode put(String url, Object body) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .PUT(HttpRequest.BodyPublishers.ofString(RotaClient.JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("PUT " + url + ": " + response.body()).isEqualTo(200);
-            return RotaClient.JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -100,6 +100,11 @@ public final class RotaClient {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Reply put(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
