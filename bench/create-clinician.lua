@@ -7,10 +7,15 @@ function setup(thread)
 end
 
 local counter = 0
+-- wrk.format sends only the headers it is given: the -H ones (the bearer token) are in wrk.headers
+local headers = {}
+for name, value in pairs(wrk.headers) do headers[name] = value end
+headers["Content-Type"] = "application/json"
+
 request = function()
   counter = counter + 1
   local body = string.format(
     '{"externalId":"BENCH-%s-%d","displayName":"Bench Clinician %d","role":"FACULTY","departments":["BENCH"],"fte":1.0}',
     prefix, counter, counter)
-  return wrk.format("POST", "/clinicians", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/clinicians", headers, body)
 end
