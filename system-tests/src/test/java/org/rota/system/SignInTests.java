@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,10 +79,12 @@ class SignInTests {
         String known = hospital.procedure();
 
         assertThat(hospital.activities(List.of(hospital.activity(known, 0, 9, 1)))).hasSize(1);
-        Map<String, Object> unknown = hospital.activity("NOPE" + UUID.randomUUID().toString().substring(0, 4), 1, 9, 1);
+        // a well-formed code that credential-service does not know: activity-service must ask it (with its own token)
+        String unknownCode = "NOPE" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
+        Map<String, Object> unknown = hospital.activity(unknownCode, 1, 9, 1);
         Reply refused = system.rota.post(system.rota.activities + "/activities", unknown);
-        // an unknown code is the caller's error, not credential-service refusing activity-service's token (a 503)
-        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+        // the answer is "no such procedure" (422), not credential-service refusing activity-service's token (a 503)
+        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(422);
         assertThat(refused.body().path("field").asText()).isEqualTo("procedureCode");
     }
 
