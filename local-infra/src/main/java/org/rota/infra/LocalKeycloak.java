@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +36,8 @@ public final class LocalKeycloak implements AutoCloseable {
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ChildProcess child;
     private Process process;
-    private Thread stopOnExit;
 
     /**
      * @param home the unpacked distribution ({@code keycloak-<version>}, with {@code bin/kc.sh})
@@ -48,6 +47,7 @@ public final class LocalKeycloak implements AutoCloseable {
         this.home = home.toAbsolutePath().normalize();
         this.port = port;
         this.log = log.toAbsolutePath();
+        this.child = new ChildProcess("keycloak", Duration.ofSeconds(30));
     }
 
     /** A Keycloak on a free loopback port, logging to the given file. */
@@ -101,29 +101,15 @@ public final class LocalKeycloak implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin");
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD",
                 System.getenv().getOrDefault("ROTA_KEYCLOAK_ADMIN_PASSWORD", UUID.randomUUID().toString()));
-        try {
-            Files.createDirectories(log.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start Keycloak", e);
-        }
-        stopOnExit = new Thread(this::destroy, "keycloak-stopper");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        // a JVM that dies without calling stop() must not leave the child behind
+        process = child.start(builder, log);
         awaitRealm();
         return this;
     }
 
     /** Stops Keycloak gracefully (SIGTERM, which kc.sh passes on to Keycloak's JVM), forcibly after 30 s. */
     public synchronized void stop() {
-        destroy();
-        if (stopOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
-            stopOnExit = null;
-        }
+        child.stop();
     }
 
     @Override
@@ -180,27 +166,8 @@ public final class LocalKeycloak implements AutoCloseable {
             }
             sleep(500);
         }
-        destroy();
+        child.stop();
         throw new IllegalStateException("Keycloak's realm was not served within " + READY_TIMEOUT + "; see " + log);
-    }
-
-    private void destroy() {
-        Process running = process;
-        if (running == null || !running.isAlive()) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                // kc.sh runs Keycloak as its child: kill that too, or it outlives the script
-                running.descendants().forEach(ProcessHandle::destroyForcibly);
-                running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            running.descendants().forEach(ProcessHandle::destroyForcibly);
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(Path directory) {

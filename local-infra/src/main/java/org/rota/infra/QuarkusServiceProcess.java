@@ -34,8 +34,8 @@ public final class QuarkusServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ChildProcess child;
     private Process process;
-    private Thread stopOnExit;
 
     /**
      * @param jar the service's {@code target/quarkus-app/quarkus-run.jar}
@@ -44,6 +44,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
      */
     public QuarkusServiceProcess(String name, Path jar, Map<String, String> environment, Path log) {
         this.name = name;
+        this.child = new ChildProcess(name, Duration.ofSeconds(15));
         this.jar = jar.toAbsolutePath().normalize();
         this.environment = new LinkedHashMap<>(environment);
         this.log = log.toAbsolutePath();
@@ -86,30 +87,15 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        try {
-            Files.createDirectories(log.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name, e);
-        }
-        // a test JVM that dies without calling stop() must not leave the child behind
-        stopOnExit = new Thread(this::destroy, name + "-stopper");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        // a JVM that dies without calling stop() must not leave the child behind
+        process = child.start(builder, log);
         awaitReady();
         return this;
     }
 
     /** Stops the service gracefully (SIGTERM), forcibly after 15 s. */
     public synchronized void stop() {
-        destroy();
-        if (stopOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
-            stopOnExit = null;
-        }
+        child.stop();
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hooks, nothing flushed, as when a node dies. */
@@ -161,22 +147,6 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         stop();
     }
 
-    private void destroy() {
-        Process running = process;
-        if (running == null || !running.isAlive()) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(15, TimeUnit.SECONDS)) {
-                running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
@@ -198,7 +168,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        destroy();
+        child.stop();
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
