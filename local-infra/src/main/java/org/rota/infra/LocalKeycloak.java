@@ -31,12 +31,15 @@ public final class LocalKeycloak implements AutoCloseable {
     // the first start augments the distribution: 51 s on an idle 2-core machine, over six minutes under parallel builds
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
     static final String REALM_RESOURCE = "/keycloak/rota-realm.json";
+    /** The master realm's administrator (client {@code admin-cli}), for tests that change the realm at run time. */
+    public static final String ADMIN_USER = "kcadmin";
 
     private final Path home;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ChildProcess child;
+    private final String adminPassword;
     private Process process;
 
     /**
@@ -48,6 +51,8 @@ public final class LocalKeycloak implements AutoCloseable {
         this.port = port;
         this.log = log.toAbsolutePath();
         this.child = new ChildProcess("keycloak", Duration.ofSeconds(30));
+        this.adminPassword = firstSet(System.getenv("KC_BOOTSTRAP_ADMIN_PASSWORD"),
+                System.getenv("ROTA_KEYCLOAK_ADMIN_PASSWORD"), UUID.randomUUID().toString());
     }
 
     /** A Keycloak on a free loopback port, logging to the given file. */
@@ -98,9 +103,8 @@ public final class LocalKeycloak implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The master realm's administrator, created on the first start only; not a credential of the rota realm.
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin");
-        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD",
-                System.getenv().getOrDefault("ROTA_KEYCLOAK_ADMIN_PASSWORD", UUID.randomUUID().toString()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         // a JVM that dies without calling stop() must not leave the child behind
         process = child.start(builder, log);
         awaitRealm();
@@ -132,6 +136,23 @@ public final class LocalKeycloak implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The password of {@link #ADMIN_USER}. Keycloak creates that user on a start with an empty data folder only, so
+     * this is its password after {@link #startWithFreshRealm()}, not after a {@link #start()} that found old data.
+     */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("no value set");
     }
 
 

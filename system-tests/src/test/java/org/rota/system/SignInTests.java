@@ -1,9 +1,11 @@
 package org.rota.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +88,23 @@ class SignInTests {
         // the answer is "no such procedure" (422), not credential-service refusing activity-service's token (a 503)
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(422);
         assertThat(refused.body().path("field").asText()).isEqualTo("procedureCode");
+    }
+
+    @Test
+    void aTokenThatWasAcceptedIsRefusedOnceItHasExpired() throws Exception {
+        KeycloakAdmin realm = new KeycloakAdmin(system.keycloak);
+        String client = "short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        realm.createPasswordClient(client, Duration.ofSeconds(10));
+        String token = realm.userToken(client, "viewer");
+        RotaClient viewer = new RotaClient(system.credentials.url(), system.activities.url(), system.solver.url())
+                .as(() -> token);
+        String procedures = viewer.credentials + "/procedures";
+
+        assertThat(viewer.get(procedures).status()).as("while the token is valid").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(viewer.get(procedures).status()).as("once it has expired").isEqualTo(401));
+        Reply expired = viewer.get(procedures);
+        assertThat(expired.body().path("status").asInt()).isEqualTo(401);
     }
 
     private static RotaClient as(String user) {

@@ -16,11 +16,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.rota.events.ClinicianEvent;
 import org.rota.events.ProcedureEvent;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Asks credential-service about procedures and clinicians. "Does not exist" is an answer ({@code Optional.empty()});
  * a slow, failing or unreachable credential-service is an exception, after one retry, and a circuit breaker stops
  * asking for a while once most recent calls failed, so requests fail fast instead of piling up.
+ *
+ * <p>Created at start-up, not at the first request, so that its REST client's token filter starts fetching
+ * activity-service's own token in the background then (see the OIDC client settings).
  */
+@Startup
 @ApplicationScoped
 public class CredentialServiceClient {
 
