@@ -12,6 +12,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -44,14 +47,18 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private final Cache<String, Verified> verified;
 
     VerifiedTokens(@ConfigProperty(name = "rota.security.verified-tokens.max-age", defaultValue = "60s") Duration maxAge,
-            @ConfigProperty(name = "rota.security.verified-tokens.max-size", defaultValue = "10000") long maxSize) {
+            @ConfigProperty(name = "rota.security.verified-tokens.max-size", defaultValue = "10000") long maxSize,
+            MeterRegistry metrics) {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxSize)
+                .recordStats()
                 .expireAfter(Expiry.creating((String token, Verified entry) -> {
                     Duration untilExpiry = Duration.between(Instant.now(), entry.expires());
                     return untilExpiry.compareTo(maxAge) < 0 ? untilExpiry : maxAge;
                 }))
                 .build();
+        // cache_gets_total{cache="verified_tokens",result="hit"|"miss"}: a miss is a signature check
+        CaffeineCacheMetrics.monitor(metrics, verified, "verified_tokens");
     }
 
     @Override
@@ -59,10 +66,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before the OIDC extension's provider. */
+    /** Before the OIDC extension's provider, which keeps the default priority (higher goes first). */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,7 +18,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 class VerifiedTokensTest {
 
-    private final VerifiedTokens tokens = new VerifiedTokens(Duration.ofSeconds(60), 100);
+    private final VerifiedTokens tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, new SimpleMeterRegistry());
     private final VerifiedTokens.Recorder recorder = new VerifiedTokens.Recorder(tokens);
 
     @Test
@@ -47,7 +48,7 @@ class VerifiedTokensTest {
 
     @Test
     void noEntryOutlivesTheMaximumAge() throws InterruptedException {
-        VerifiedTokens shortLived = new VerifiedTokens(Duration.ofMillis(50), 100);
+        VerifiedTokens shortLived = new VerifiedTokens(Duration.ofMillis(50), 100, new SimpleMeterRegistry());
         new VerifiedTokens.Recorder(shortLived)
                 .augment(identity("token-c", "viewer", Instant.now().plusSeconds(300)), null).await().indefinitely();
         Thread.sleep(200);
