@@ -172,7 +172,7 @@ class CredentialAlertsTests {
         String erasedClinician = Fixtures.clinician("Dr Erased Alert", "UROLOGY");
         String ofErased = Fixtures.credential(erasedClinician, Fixtures.procedure(), "EXPERT", "2026-01-01",
                 validUntil.toString());
-        given().post("/clinicians/{id}/erasure", erasedClinician).then().statusCode(200);
+        given().contentType(ContentType.JSON).post("/clinicians/{id}/erasure", erasedClinician).then().statusCode(200);
 
         clock.setToday(validUntil.minusDays(10));
         runCheck();
