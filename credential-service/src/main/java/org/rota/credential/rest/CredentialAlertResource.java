@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rota.credential.service.CredentialAlerts;
-import org.rota.credential.service.CredentialAlerts.Run;
+import org.rota.credential.service.CredentialAlerts.AlertCheckRun;
 import org.rota.credential.service.CredentialAlerts.Trigger;
 import org.rota.platform.problem.ProblemException;
 import org.rota.platform.security.Roles;
@@ -34,7 +34,7 @@ public class CredentialAlertResource {
     @Operation(summary = "Check every credential for expiry alerts now",
             description = "Sends the expiring and expired alerts due today (hospital zone) that were not sent before; "
                     + "409 while another check runs on any replica.")
-    public Run run() {
+    public AlertCheckRun run() {
         return alerts.checkAll(Trigger.REQUEST).orElseThrow(() -> new ProblemException(409, "Conflict",
                 "Another check of every credential is running; try again when it has finished", null,
                 Map.of("Retry-After", "5")));

@@ -43,7 +43,7 @@ public class CredentialAlerts {
     public enum Trigger { SCHEDULE, REQUEST }
 
     /** What one check of every credential did, as of the hospital's date {@code asOf}. */
-    public record Run(LocalDate asOf, int checked, int expiring, int expired, long durationMillis) {
+    public record AlertCheckRun(LocalDate asOf, int checked, int expiring, int expired, long durationMillis) {
     }
 
     private final CredentialAlertRepository repository;
@@ -76,7 +76,7 @@ public class CredentialAlerts {
      * (on this replica or another), or, for the schedule, when today's check has already completed.
      */
     @Transactional
-    public Optional<Run> checkAll(Trigger trigger) {
+    public Optional<AlertCheckRun> checkAll(Trigger trigger) {
         Instant started = clock.instant();
         if (!repository.tryLockRun()) {
             LOG.debugf("The credential alert check (%s) is skipped: another check is running", trigger);
@@ -103,7 +103,8 @@ public class CredentialAlerts {
         Instant finished = clock.instant();
         repository.recordRun(today, trigger.name(), started, finished, candidates.size(), sent[0], sent[1], replica,
                 today.minusDays(RUN_HISTORY_DAYS));
-        Run run = new Run(today, candidates.size(), sent[0], sent[1], Duration.between(started, finished).toMillis());
+        AlertCheckRun run = new AlertCheckRun(today, candidates.size(), sent[0], sent[1],
+                Duration.between(started, finished).toMillis());
         LOG.infof("Credential alert check (%s) for %s: %d credentials checked, %d expiring and %d expired alerts sent,"
                 + " %d ms", trigger, today, run.checked(), run.expiring(), run.expired(), run.durationMillis());
         return Optional.of(run);
