@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,10 +49,13 @@ public class CredentialAlertRepository {
             GROUP BY c.id
             ORDER BY c.id""";
 
+    /** All rows in one statement; RETURNING names those this transaction recorded (the others were already there). */
     private static final String INSERT = """
             INSERT INTO credential_alert (credential_id, valid_until, kind, threshold_days, days_left, as_of, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING""";
+            SELECT due.*, ?::timestamptz
+            FROM unnest(?::uuid[], ?::date[], ?::varchar[], ?::int[], ?::int[], ?::date[]) AS due
+            ON CONFLICT DO NOTHING
+            RETURNING credential_id, kind, threshold_days""";
 
     /** A credential that may be due an alert, with what was already sent for its validUntil. */
     public record Candidate(UUID credentialId, UUID clinicianId, String procedureCode, LocalDate validUntil,
@@ -141,24 +146,46 @@ public class CredentialAlertRepository {
      */
     public boolean[] record(List<AlertRow> rows, Instant now) {
         return query(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AlertRow row : rows) {
-                    insert.setObject(1, row.credentialId());
-                    insert.setDate(2, Date.valueOf(row.validUntil()));
-                    insert.setString(3, row.alert().kind().name());
-                    insert.setInt(4, row.alert().threshold());
-                    insert.setInt(5, row.daysLeft());
-                    insert.setDate(6, Date.valueOf(row.asOf()));
-                    insert.setTimestamp(7, Timestamp.from(now));
-                    insert.addBatch();
-                }
-                int[] counts = insert.executeBatch();
-                boolean[] recorded = new boolean[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    recorded[i] = counts[i] > 0;
-                }
-                return recorded;
+            int size = rows.size();
+            Object[] credentials = new Object[size];
+            Object[] validUntil = new Object[size];
+            Object[] kinds = new Object[size];
+            Object[] thresholds = new Object[size];
+            Object[] daysLeft = new Object[size];
+            Object[] asOf = new Object[size];
+            for (int i = 0; i < size; i++) {
+                AlertRow row = rows.get(i);
+                credentials[i] = row.credentialId();
+                validUntil[i] = Date.valueOf(row.validUntil());
+                kinds[i] = row.alert().kind().name();
+                thresholds[i] = row.alert().threshold();
+                daysLeft[i] = row.daysLeft();
+                asOf[i] = Date.valueOf(row.asOf());
             }
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setArray(2, connection.createArrayOf("uuid", credentials));
+                insert.setArray(3, connection.createArrayOf("date", validUntil));
+                insert.setArray(4, connection.createArrayOf("varchar", kinds));
+                insert.setArray(5, connection.createArrayOf("int4", thresholds));
+                insert.setArray(6, connection.createArrayOf("int4", daysLeft));
+                insert.setArray(7, connection.createArrayOf("date", asOf));
+                try (ResultSet result = insert.executeQuery()) {
+                    while (result.next()) {
+                        inserted.add(result.getObject(1, UUID.class) + "/" + result.getString(2) + "/"
+                                + result.getInt(3));
+                    }
+                }
+            }
+            // one alert per credential and run, so credential, kind and threshold name a row
+            boolean[] recorded = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                AlertRow row = rows.get(i);
+                recorded[i] = inserted.contains(row.credentialId() + "/" + row.alert().kind().name() + "/"
+                        + row.alert().threshold());
+            }
+            return recorded;
         });
     }
 

@@ -60,11 +60,12 @@ class CredentialAlertsBench {
 
         List<Long> allDue = new ArrayList<>();
         List<Long> noneDue = new ArrayList<>();
-        // each day a threshold (180, 90, 30, 14, 7) or the expiry falls due, then two days later with nothing new
-        for (int daysLeft : new int[] {175, 85, 25, 12, 5, -1}) {
+        // each day a threshold (180, 90, 30, 14, 7) falls due, then two days later with nothing new; then the expiry
+        for (int daysLeft : new int[] {175, 85, 25, 12, 5}) {
             allDue.add(timedRun(validUntil.minusDays(daysLeft), credentials, true));
             noneDue.add(timedRun(validUntil.minusDays(daysLeft - 2), credentials, false));
         }
+        allDue.add(timedRun(validUntil.plusDays(1), credentials, true));
         report(credentials, "every credential due an alert", allDue);
         report(credentials, "nothing due", noneDue);
     }
