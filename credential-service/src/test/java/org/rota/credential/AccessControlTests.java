@@ -28,7 +28,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Who may do what in credential-service: reads for every role, clinicians, procedures and credentials written by
- * credentialing (and admin); the actor of a credential change is the token's user.
+ * credentialing (and admin), the expiry alert check run by admin; the actor of a credential change is the token's user.
  */
 @QuarkusTest
 class AccessControlTests extends AccessControlMatrix {
@@ -81,7 +81,9 @@ class AccessControlTests extends AccessControlMatrix {
                         {"level":"EXPERT","validFrom":"2026-01-01","version":0}""", 404, CREDENTIALING, ADMIN),
                 write("POST", "/credentials/" + MISSING + "/suspend", null, 404, CREDENTIALING, ADMIN),
                 write("POST", "/credentials/" + MISSING + "/reinstate", null, 404, CREDENTIALING, ADMIN),
-                write("POST", "/credentials/" + MISSING + "/revoke", null, 404, CREDENTIALING, ADMIN));
+                write("POST", "/credentials/" + MISSING + "/revoke", null, 404, CREDENTIALING, ADMIN),
+                // operations: the check of every credential for expiry alerts, now
+                write("POST", "/credential-alerts/run", null, 200, ADMIN));
     }
 
     @Test

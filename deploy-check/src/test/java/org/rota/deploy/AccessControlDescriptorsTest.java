@@ -50,7 +50,7 @@ class AccessControlDescriptorsTest {
 
     /** What each service's outbox relay publishes (in code, not in application.properties). */
     static final Map<String, List<String>> OUTBOX_TOPICS = Map.of(
-            "credential-service", List.of(Topics.CREDENTIALS),
+            "credential-service", List.of(Topics.CREDENTIALS, Topics.CREDENTIAL_ALERTS),
             "activity-service", List.of(Topics.ACTIVITIES),
             "solver-service", List.of(Topics.ALLOCATIONS, Topics.SOLVER_WORK));
 

@@ -19,7 +19,9 @@ public final class Contracts {
             Map.entry(EventTypes.DAY_PREFERENCE, "preference.v1"),
             Map.entry(EventTypes.ACTIVITY_UPSERT, "activity-upsert.v1"),
             Map.entry(EventTypes.ALLOCATION, "allocation.v1"),
-            Map.entry(EventTypes.WINDOW_DIRTY, "window-dirty.v1"));
+            Map.entry(EventTypes.WINDOW_DIRTY, "window-dirty.v1"),
+            Map.entry(EventTypes.CREDENTIAL_EXPIRING, "credential-expiring.v1"),
+            Map.entry(EventTypes.CREDENTIAL_EXPIRED, "credential-expired.v1"));
 
     /** The classpath resource of the schema for {@code ceType}. */
     public static String schemaFor(String ceType) {

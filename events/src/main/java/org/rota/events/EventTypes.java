@@ -20,6 +20,11 @@ public final class EventTypes {
     public static final String CREDENTIAL_UPSERT = "rota.credential.upsert.v1";
     public static final String ACTIVITY_UPSERT = "rota.activity.upsert.v1";
 
+    /** On {@code rota.credentials.alerts.v1}: a credential will expire (once per validUntil and threshold). */
+    public static final String CREDENTIAL_EXPIRING = "rota.credential.expiring.v1";
+    /** On {@code rota.credentials.alerts.v1}: a credential has expired (once per validUntil). */
+    public static final String CREDENTIAL_EXPIRED = "rota.credential.expired.v1";
+
     /** Kafka record key of a change event: {@code <type>/<id>}, so one topic can carry several entity types. */
     public static String key(String entity, Object id) {
         return entity + "/" + id;

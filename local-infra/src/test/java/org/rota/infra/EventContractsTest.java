@@ -125,4 +125,25 @@ class EventContractsTest {
         assertThat(EventContracts.violations(EventTypes.ALLOCATION,
                 allocation.replace("\"unfilledOptionalSeats\":1000,", ""))).isNotEmpty();
     }
+
+    @Test
+    void credentialAlertsConformAndAMalformedOneIsCaught() {
+        String expiring = """
+                {"credentialId":"6a0f7a9e-3c55-4c8f-9a43-2f1d3c1e9b11",
+                 "clinicianId":"0b6f8d3a-1e2f-4a5b-8c7d-9e0f1a2b3c4d","procedureCode":"VAS",
+                 "validUntil":"2026-12-11","daysLeft":10,"threshold":14,"asOf":"2026-12-01"}""";
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL_EXPIRING, expiring)).isEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL_EXPIRING,
+                expiring.replace("\"daysLeft\":10", "\"daysLeft\":-1"))).isNotEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL_EXPIRING,
+                expiring.replace("\"threshold\":14,", ""))).isNotEmpty();
+
+        String expired = """
+                {"credentialId":"6a0f7a9e-3c55-4c8f-9a43-2f1d3c1e9b11",
+                 "clinicianId":"0b6f8d3a-1e2f-4a5b-8c7d-9e0f1a2b3c4d","procedureCode":"VAS",
+                 "validUntil":"2026-12-11","asOf":"2026-12-12"}""";
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL_EXPIRED, expired)).isEmpty();
+        assertThat(EventContracts.violations(EventTypes.CREDENTIAL_EXPIRED,
+                expired.replace("2026-12-11", "next week"))).isNotEmpty();
+    }
 }

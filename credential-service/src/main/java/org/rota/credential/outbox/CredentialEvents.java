@@ -6,11 +6,16 @@ import org.rota.credential.domain.Clinician;
 import org.rota.credential.domain.Credential;
 import org.rota.credential.domain.Procedure;
 import org.rota.credential.mapping.CredentialMapper;
+import org.rota.events.CredentialExpired;
+import org.rota.events.CredentialExpiring;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.platform.outbox.Outbox;
 
-/** Announces every committed change on {@code rota.credentials.v1}, with the entity's full new state. */
+/**
+ * Announces every committed change on {@code rota.credentials.v1}, with the entity's full new state, and expiry
+ * warnings on {@code rota.credentials.alerts.v1} (key = the credential's id).
+ */
 @ApplicationScoped
 public class CredentialEvents {
 
@@ -33,5 +38,15 @@ public class CredentialEvents {
     public void credentialChanged(Credential credential) {
         outbox.append(Topics.CREDENTIALS, EventTypes.CREDENTIAL, EventTypes.key("credential", credential.id),
                 credential.id.toString(), CredentialMapper.toEvent(credential));
+    }
+
+    public void credentialExpiring(CredentialExpiring alert) {
+        outbox.append(Topics.CREDENTIAL_ALERTS, EventTypes.CREDENTIAL_EXPIRING, alert.credentialId().toString(),
+                alert.credentialId().toString(), alert);
+    }
+
+    public void credentialExpired(CredentialExpired alert) {
+        outbox.append(Topics.CREDENTIAL_ALERTS, EventTypes.CREDENTIAL_EXPIRED, alert.credentialId().toString(),
+                alert.credentialId().toString(), alert);
     }
 }

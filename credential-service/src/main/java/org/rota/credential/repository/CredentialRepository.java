@@ -22,9 +22,12 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class CredentialRepository implements PanacheRepositoryBase<Credential, UUID> {
 
-    /** What a user can filter credentials by; null fields do not filter. */
-    public record Filter(UUID clinicianId, String procedureCode, LocalDate validOn, LocalDate expiringBy,
-            CredentialStatus status, CredentialLevel level) {
+    /**
+     * What a user can filter credentials by; null fields do not filter. {@code expiringFrom}..{@code expiringBy}:
+     * ACTIVE credentials whose last valid day lies in that range (both given or neither).
+     */
+    public record Filter(UUID clinicianId, String procedureCode, LocalDate validOn, LocalDate expiringFrom,
+            LocalDate expiringBy, CredentialStatus status, CredentialLevel level) {
     }
 
     public Optional<Credential> findByExternalId(String externalId) {
@@ -53,9 +56,9 @@ public class CredentialRepository implements PanacheRepositoryBase<Credential, U
             parameters.put("validOn", filter.validOn());
         }
         if (filter.expiringBy() != null) {
-            where.append(" AND status = :active AND validUntil >= :today AND validUntil <= :expiringBy");
+            where.append(" AND status = :active AND validUntil >= :expiringFrom AND validUntil <= :expiringBy");
             parameters.put("active", CredentialStatus.ACTIVE);
-            parameters.put("today", LocalDate.now());
+            parameters.put("expiringFrom", filter.expiringFrom());
             parameters.put("expiringBy", filter.expiringBy());
         }
         if (filter.status() != null) {

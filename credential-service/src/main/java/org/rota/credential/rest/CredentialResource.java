@@ -29,6 +29,7 @@ import org.rota.credential.mapping.CredentialMapper;
 import org.rota.credential.repository.CredentialRepository;
 import org.rota.credential.service.CredentialRequest;
 import org.rota.credential.service.CredentialService;
+import org.rota.credential.service.HospitalCalendar;
 import org.rota.credential.service.CredentialUpdateRequest;
 import org.rota.credential.service.StatusChangeRequest;
 import org.rota.events.CredentialEvent;
@@ -65,13 +66,15 @@ public class CredentialResource {
 
     private final RepresentationCache cache;
     private final SecurityIdentity identity;
+    private final HospitalCalendar calendar;
 
     CredentialResource(CredentialService credentials, ObjectMapper json, RepresentationCache cache,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, HospitalCalendar calendar) {
         this.credentials = credentials;
         this.json = json;
         this.cache = cache;
         this.identity = identity;
+        this.calendar = calendar;
     }
 
     @POST
@@ -90,11 +93,14 @@ public class CredentialResource {
             @QueryParam("procedureCode") String procedureCode, @QueryParam("validOn") String validOn,
             @QueryParam("expiringWithinDays") String expiringWithinDays, @QueryParam("status") String status,
             @QueryParam("level") String level, @QueryParam("page") String page, @QueryParam("size") String size) {
+        LocalDate today = calendar.today();
+        LocalDate expiringBy = expiryHorizon(today, QueryParameters.integer("expiringWithinDays", expiringWithinDays));
         var filter = new CredentialRepository.Filter(
                 QueryParameters.uuid("clinicianId", clinicianId),
                 procedureCode,
                 QueryParameters.date("validOn", validOn),
-                expiryHorizon(QueryParameters.integer("expiringWithinDays", expiringWithinDays)),
+                expiringBy == null ? null : today,
+                expiringBy,
                 QueryParameters.enumValue("status", status, CredentialStatus.class),
                 QueryParameters.enumValue("level", level, CredentialLevel.class));
         return credentials.search(filter, PageRequest.of(page, size)).map(CredentialMapper::toEvent);
@@ -161,7 +167,7 @@ public class CredentialResource {
         }
     }
 
-    private static LocalDate expiryHorizon(Integer days) {
+    private static LocalDate expiryHorizon(LocalDate today, Integer days) {
         if (days == null) {
             return null;
         }
@@ -169,7 +175,7 @@ public class CredentialResource {
             throw ProblemException.badRequest("expiringWithinDays",
                     "expiringWithinDays must be between 0 and " + MAX_EXPIRY_HORIZON_DAYS);
         }
-        return LocalDate.now().plusDays(days);
+        return today.plusDays(days);
     }
 
     /** A status change: suspend, reinstate or revoke. */

@@ -44,17 +44,19 @@ public class CredentialService {
     private final ProcedureRepository procedures;
     private final CredentialChangeRepository changes;
     private final CredentialEvents events;
+    private final CredentialAlerts alerts;
     private final StatusEffectiveTime effectiveTime;
     private final ObjectMapper json;
 
     CredentialService(CredentialRepository credentials, ClinicianRepository clinicians, ProcedureRepository procedures,
-            CredentialChangeRepository changes, CredentialEvents events, StatusEffectiveTime effectiveTime,
-            ObjectMapper json) {
+            CredentialChangeRepository changes, CredentialEvents events, CredentialAlerts alerts,
+            StatusEffectiveTime effectiveTime, ObjectMapper json) {
         this.credentials = credentials;
         this.clinicians = clinicians;
         this.procedures = procedures;
         this.changes = changes;
         this.events = events;
+        this.alerts = alerts;
         this.effectiveTime = effectiveTime;
         this.json = json;
     }
@@ -238,6 +240,8 @@ public class CredentialService {
         change.state = stateJson(credential);
         changes.persist(change);
         events.credentialChanged(credential);
+        // a renewal, a reinstatement or a credential recorded close to (or past) expiry: its warning now, atomically
+        alerts.credentialChanged(credential.id);
         return credential;
     }
 
