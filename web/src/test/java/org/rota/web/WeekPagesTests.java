@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rota.events.AllocationEvent.AssignmentEntry;
+import org.rota.events.AbsenceEvent;
+import org.rota.events.CredentialEvent;
 import org.rota.events.CredentialLevel;
+import org.rota.events.CredentialStatus;
 import org.rota.web.client.PinRefused;
 import org.rota.web.client.RotaServices;
 import org.rota.web.client.SolverViews.ActivityAllocation;
@@ -140,6 +143,30 @@ class WeekPagesTests {
     void aWriteFromOutsideThePagesIsRefused() {
         given().formParam("clinicianId", Demo.BEN.toString()).post("/activities/" + Demo.VASECTOMY_LIST + "/pins")
                 .then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "viewer", roles = "viewer")
+    void aCliniciansPageHasTheirListsTheirCredentialsWithExpiryAndTheirAbsences() {
+        java.time.LocalDate soon = java.time.LocalDate.now(Demo.ZONE).plusDays(20);
+        when(services.clinician(Demo.ADA)).thenReturn(Uni.createFrom().item(Optional.of(Demo.clinicians().get(0))));
+        when(services.assignmentsOf(eq(Demo.ADA), any(), any())).thenReturn(Uni.createFrom().item(
+                Demo.allocation().assignments()));
+        when(services.credentialsOf(Demo.ADA)).thenReturn(Uni.createFrom().item(List.of(new CredentialEvent(
+                java.util.UUID.randomUUID(), null, Demo.ADA, "VAS", CredentialLevel.EXPERT,
+                java.time.LocalDate.of(2026, 1, 1), soon, CredentialStatus.ACTIVE, null, 1, java.time.Instant.now()))));
+        when(services.absencesOf(eq(Demo.ADA), any(), any())).thenReturn(Uni.createFrom().item(List.of(
+                new AbsenceEvent(java.util.UUID.randomUUID(), Demo.ADA, Demo.at(4, 0), Demo.at(5, 0), "Study leave",
+                        false, 1, java.time.Instant.now()))));
+
+        given().get("/clinicians/" + Demo.ADA).then().statusCode(200)
+                .body(containsString("<h1>Ada Lovelace</h1>"))
+                .body(containsString("data-activity-id=\"" + Demo.VASECTOMY_LIST + "\""))
+                .body(containsString("Vasectomy list"))
+                .body(containsString("(expires in 20 days)"))
+                .body(containsString("Study leave"));
+        when(services.clinician(Demo.BEN)).thenReturn(Uni.createFrom().item(Optional.empty()));
+        given().get("/clinicians/" + Demo.BEN).then().statusCode(404).body(containsString("There is no clinician"));
     }
 
     private static ActivityAllocation explanation() {

@@ -79,6 +79,12 @@ public class RotaServices {
         return solver.allocations(department, from.toString(), to.toString());
     }
 
+    /** The clinician's assignments on the days [from, to), in every department. */
+    public Uni<List<org.rota.events.AllocationEvent.AssignmentEntry>> assignmentsOf(UUID clinicianId, LocalDate from,
+            LocalDate to) {
+        return solver.assignmentsOf(clinicianId, from.toString(), to.toString());
+    }
+
     public Uni<Optional<ActivityAllocation>> explanation(UUID activityId) {
         return optional(solver.explanation(activityId));
     }

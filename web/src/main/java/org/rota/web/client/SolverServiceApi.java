@@ -31,6 +31,12 @@ interface SolverServiceApi {
     Uni<RangeAllocation> allocations(@QueryParam("department") String department, @QueryParam("from") String from,
             @QueryParam("to") String to);
 
+    /** {@code from} inclusive, {@code to} exclusive: ISO dates. */
+    @GET
+    @Path("/allocations/clinicians/{id}")
+    Uni<List<org.rota.events.AllocationEvent.AssignmentEntry>> assignmentsOf(@PathParam("id") UUID clinicianId,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+
     @GET
     @Path("/allocations/activities/{id}")
     Uni<ActivityAllocation> explanation(@PathParam("id") UUID activityId);

@@ -143,20 +143,27 @@ public class RotaResource {
         String clinician = blankToNull(clinicianText);
         GridFilter filter = new GridFilter(procedureCode, clinician == null ? null : clinicianId(clinician));
         LocalDate end = WeekGridBuilder.end(monday, weeks);
-        Uni<List<String>> known = departments.all();
+        Uni<List<String>> knownDepartments = departments.all();
         Uni<List<org.rota.events.ClinicianEvent>> clinicians = services.clinicians(department);
         Uni<List<org.rota.events.ActivityEvent>> activities = services.activities(department,
                 monday.atStartOfDay(config.zone()).toInstant(), end.atStartOfDay(config.zone()).toInstant());
         var allocation = services.allocation(department, monday, end);
         Viewer viewer = Viewer.of(identity);
-        return Uni.combine().all().unis(known, clinicians, activities, allocation).asTuple().map(parts -> {
-            if (!parts.getItem1().contains(department) && parts.getItem3().isEmpty()) {
+        return Uni.combine().all().unis(knownDepartments, clinicians, activities, allocation).asTuple().map(parts -> {
+            List<String> known = parts.getItem1();
+            boolean exists = known.contains(department) || !parts.getItem2().isEmpty() || !parts.getItem3().isEmpty();
+            if (!exists) {
                 throw new NotFound("Department", "There is no department " + department + ".",
-                        "Departments: " + String.join(", ", parts.getItem1()), "/");
+                        "Departments: " + String.join(", ", known), "/");
+            }
+            if (!known.contains(department)) {
+                // newer than the cached list of departments
+                known = java.util.stream.Stream.concat(known.stream(), java.util.stream.Stream.of(department))
+                        .sorted().toList();
             }
             WeekGrid grid = builder.build(department, monday, weeks, filter, parts.getItem2(), parts.getItem3(),
                     parts.getItem4());
-            return new WeekView(grid, parts.getItem1(), "list".equals(layout) ? "list" : "grid", procedureCode,
+            return new WeekView(grid, known, "list".equals(layout) ? "list" : "grid", procedureCode,
                     clinician, viewer);
         });
     }
