@@ -72,7 +72,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Duration patience, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, patience, Duration.ofMillis(100)).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, patience, Duration.ofMillis(100)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timed-out-" + System.currentTimeMillis());
+            throw new AssertionError("Waited " + patience + " in vain at " + driver.getCurrentUrl(), e);
+        }
     }
 
     Object script(String script, Object... arguments) {

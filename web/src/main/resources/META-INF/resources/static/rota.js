@@ -32,6 +32,12 @@
           (marked ? ': ' + marked + ' changed cells highlighted.' : '.');
     }
   });
+  // The session expired: reloading signs in again and returns to this page.
+  document.addEventListener('htmx:responseError', function (e) {
+    if (e.detail && e.detail.xhr && e.detail.xhr.status === 499) {
+      window.location.reload();
+    }
+  });
   // Escape leaves the panel and goes back to the grid.
   document.addEventListener('keydown', function (e) {
     var panel = document.getElementById('panel');
