@@ -19,6 +19,8 @@ public final class DemoRealm {
     public static final String NAME = "rota";
     /** The public client of {@code ./rota token} (password grant). */
     public static final String CLI_CLIENT = "rota-cli";
+    /** The confidential client of the web screens (OIDC code flow). */
+    public static final String WEB_CLIENT = "web";
 
     private static final JsonNode REALM = read();
 

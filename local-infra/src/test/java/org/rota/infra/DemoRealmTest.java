@@ -72,6 +72,21 @@ class DemoRealmTest {
         assertThat(texts(cli.path("defaultClientScopes"), null)).contains("microprofile-jwt", "basic", "profile");
     }
 
+    @Test
+    void theWebClientIsConfidentialSignsUsersInByTheCodeFlowAndReturnsToAnyLoopbackPort() {
+        JsonNode web = client(DemoRealm.WEB_CLIENT);
+        assertThat(web.path("publicClient").asBoolean(true)).isFalse();
+        assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(web.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
+        // web encrypts its session cookies with the secret: Quarkus wants 32 characters at least
+        assertThat(DemoRealm.clientSecret(DemoRealm.WEB_CLIENT)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(web.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        // Keycloak accepts any port for a loopback redirect URI registered without one (RFC 8252 §7.3): 8080 for
+        // ./rota up, a free port in the system tests
+        assertThat(texts(web.path("redirectUris"), null)).contains("http://127.0.0.1/*");
+        assertThat(texts(web.path("defaultClientScopes"), null)).contains("microprofile-jwt");
+    }
+
     private JsonNode client(String clientId) {
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals(clientId)) {

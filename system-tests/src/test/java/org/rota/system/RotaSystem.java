@@ -35,6 +35,8 @@ final class RotaSystem {
     final QuarkusServiceProcess credentials;
     final QuarkusServiceProcess activities;
     final QuarkusServiceProcess solver;
+    /** The people's screens: started at the first {@link #web()} call, so that tests without a browser skip it. */
+    private QuarkusServiceProcess web;
     final RotaClient rota;
     final KafkaTestClient topics;
     private final Map<String, OidcToken> tokens = new ConcurrentHashMap<>();
@@ -64,6 +66,22 @@ final class RotaSystem {
         solver = solverReplica("solver-a").start();
         rota = signedIn(credentials.url(), activities.url(), solver.url());
         topics = new KafkaTestClient(kafka.bootstrapServers());
+    }
+
+    /** web, signed in through the realm's {@code web} client, calling the three services above. */
+    synchronized QuarkusServiceProcess web() {
+        if (web == null) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("ROTA_OIDC_ISSUER", keycloak.issuer());
+            environment.put("ROTA_WEB_CLIENT_SECRET", DemoRealm.clientSecret(DemoRealm.WEB_CLIENT));
+            environment.put("ROTA_CREDENTIAL_SERVICE_URL", credentials.url());
+            environment.put("ROTA_ACTIVITY_SERVICE_URL", activities.url());
+            environment.put("ROTA_SOLVER_SERVICE_URL", solver.url());
+            web = new QuarkusServiceProcess("web", Path.of("..", "web", "target", "quarkus-app", "quarkus-run.jar"),
+                    environment, Path.of("target", "logs", "web.log")).start();
+        }
+        return web;
     }
 
     /** Another solver-service replica on the same broker and database, in the same consumer groups. */
@@ -105,6 +123,11 @@ final class RotaSystem {
     }
 
     private void stop() {
+        synchronized (this) {
+            if (web != null) {
+                web.stop();
+            }
+        }
         solver.stop();
         activities.stop();
         credentials.stop();
