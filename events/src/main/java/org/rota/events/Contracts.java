@@ -19,7 +19,8 @@ public final class Contracts {
             Map.entry(EventTypes.DAY_PREFERENCE, "preference.v1"),
             Map.entry(EventTypes.ACTIVITY_UPSERT, "activity-upsert.v1"),
             Map.entry(EventTypes.ALLOCATION, "allocation.v1"),
-            Map.entry(EventTypes.WINDOW_DIRTY, "window-dirty.v1"));
+            Map.entry(EventTypes.WINDOW_DIRTY, "window-dirty.v1"),
+            Map.entry(EventTypes.COVERAGE_CHANGED, "coverage-changed.v1"));
 
     /** The classpath resource of the schema for {@code ceType}. */
     public static String schemaFor(String ceType) {

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String ACTIVITIES_INBOUND = "rota.activities.inbound.v1";
     public static final String ALLOCATIONS = "rota.allocations.v1";
     public static final String SOLVER_WORK = "rota.solver.work.v1";
+    /** Coverage at risk per planning window (key = department), see {@link CoverageChangedEvent}. */
+    public static final String COVERAGE = "rota.coverage.v1";
 
     /** Suffix of the dead-letter topic beside each consumed topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -29,7 +31,8 @@ public final class Topics {
             TopicDefinition.retained(deadLetter(CREDENTIALS_INBOUND)),
             TopicDefinition.retained(deadLetter(ACTIVITIES_INBOUND)),
             TopicDefinition.retained(deadLetter(CREDENTIALS)),
-            TopicDefinition.retained(deadLetter(ACTIVITIES)));
+            TopicDefinition.retained(deadLetter(ACTIVITIES)),
+            TopicDefinition.retained(COVERAGE));
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
