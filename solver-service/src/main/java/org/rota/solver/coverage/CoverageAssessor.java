@@ -75,9 +75,7 @@ public final class CoverageAssessor {
                 fixable.add(clinician);
             }
         }
-        // an eligible clinician whose level fits only optional seats or supervises no trainee seat helps none
-        int[] holders = SeatCount.holders(eligibleLevels.stream()
-                .filter(level -> seats.fitsRequired(level) || SeatCount.kind(level) != SeatCount.TRAINEE).toList());
+        int[] holders = SeatCount.holders(eligibleLevels);
         Risk risk = seats.risk(holders);
         if (risk == null) {
             return null;
@@ -95,9 +93,10 @@ public final class CoverageAssessor {
             Risk risk) {
         for (Change change : Change.values()) {
             Judgement after = world(change).judge(activity.id(), clinician.id());
-            if (!after.eligible() || !seats.fitsRequired(after.level())) {
+            if (!after.eligible()) {
                 continue;
             }
+            // judged by the seats: a holder for a group that is full, or a trainee nobody supervises, adds nothing
             int[] more = SeatCount.plus(holders, after.level());
             boolean helps = risk == Risk.UNCOVERABLE ? seats.fillable(more) > seats.fillable(holders)
                     : seats.risk(more) == null;
