@@ -36,6 +36,9 @@ import org.rota.solver.service.ProblemBuilder.ReadModelInput;
 @Transactional
 public class CoverageQueries {
 
+    /** What a department code looks like (as a solve request accepts it). */
+    private static final String DEPARTMENT = "[A-Za-z0-9_-]{1,40}";
+
     private final ReadModelRepository readModel;
     private final ReadModelLock readModelLock;
     private final ProblemBuilder problems;
@@ -102,6 +105,10 @@ public class CoverageQueries {
 
     private List<AtRiskActivity> atRisk(LocalDate from, LocalDate to, String department) {
         requireRange(from, to);
+        if (department != null && !department.matches(DEPARTMENT)) {
+            throw ProblemException.badRequest("department",
+                    "must be a department code of letters, digits, '_' or '-' (at most 40)");
+        }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         readModelLock.share(); // one snapshot of the read model, before or after a rebuild's swap
