@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -33,17 +37,26 @@ public final class CoverageAssessor {
     private static final Set<Verdict> FIXABLE = Set.of(Verdict.CREDENTIAL_EXPIRED_OR_SUSPENDED, Verdict.LEVEL_TOO_LOW);
 
     private final Problem problem;
+    private final SolverOptions defaults;
     private final SingleActivityEligibility asIs;
-    private final SingleActivityEligibility renewed;
-    private final SingleActivityEligibility reinstated;
-    private final SingleActivityEligibility raised;
+    /** The problem after each change, built when a fix is first looked for. */
+    private final Map<Change, SingleActivityEligibility> changed = new EnumMap<>(Change.class);
+    /**
+     * Per procedure, the clinicians holding some credential for it: nobody else can serve or be fixed (they are
+     * NO_CREDENTIAL), so the others are not judged.
+     */
+    private final Map<String, List<Clinician>> holders = new HashMap<>();
 
     public CoverageAssessor(Problem problem, SolverOptions defaults) {
         this.problem = problem;
+        this.defaults = defaults;
         this.asIs = new SingleActivityEligibility(problem, defaults);
-        this.renewed = new SingleActivityEligibility(changed(problem, CoverageAssessor::renew), defaults);
-        this.reinstated = new SingleActivityEligibility(changed(problem, CoverageAssessor::reinstate), defaults);
-        this.raised = new SingleActivityEligibility(changed(problem, CoverageAssessor::raise), defaults);
+        Map<String, Set<String>> holderIds = new HashMap<>();
+        for (Credential credential : problem.credentials()) {
+            holderIds.computeIfAbsent(credential.procedureCode(), p -> new HashSet<>()).add(credential.clinicianId());
+        }
+        holderIds.forEach((procedure, ids) -> holders.put(procedure,
+                problem.clinicians().stream().filter(c -> ids.contains(c.id())).toList()));
     }
 
     /** The activities at risk, ordered by start then id. */
@@ -67,15 +80,22 @@ public final class CoverageAssessor {
         }
         List<Level> eligibleLevels = new ArrayList<>();
         List<Clinician> fixable = new ArrayList<>();
-        for (Clinician clinician : problem.clinicians()) {
+        List<Clinician> candidates = activity.procedureCode() == null ? problem.clinicians()
+                : holders.getOrDefault(activity.procedureCode(), List.of());
+        int[] holders = new int[3];
+        for (Clinician clinician : candidates) {
             Judgement judgement = asIs.judge(activity.id(), clinician.id());
             if (judgement.eligible()) {
                 eligibleLevels.add(judgement.level());
+                holders[SeatCount.kind(judgement.level())]++;
+                // more holders never put seats at risk: once safe, the rest need not be judged
+                if (seats.risk(holders) == null) {
+                    return null;
+                }
             } else if (activity.procedureCode() != null && FIXABLE.contains(judgement.verdict())) {
                 fixable.add(clinician);
             }
         }
-        int[] holders = SeatCount.holders(eligibleLevels);
         Risk risk = seats.risk(holders);
         if (risk == null) {
             return null;
@@ -109,11 +129,11 @@ public final class CoverageAssessor {
     }
 
     private SingleActivityEligibility world(Change change) {
-        return switch (change) {
-            case RENEW -> renewed;
-            case REINSTATE -> reinstated;
-            case RAISE_LEVEL -> raised;
-        };
+        return changed.computeIfAbsent(change, c -> new SingleActivityEligibility(changed(problem, switch (c) {
+            case RENEW -> CoverageAssessor::renew;
+            case REINSTATE -> CoverageAssessor::reinstate;
+            case RAISE_LEVEL -> CoverageAssessor::raise;
+        }), defaults));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.rota.solver.coverage;
 
-import java.util.List;
-
 import org.rota.solver.solver.Activity;
 import org.rota.solver.solver.Level;
 import org.rota.solver.solver.Seat;
@@ -81,11 +79,5 @@ final class SeatCount {
         int[] more = holders.clone();
         more[kind(level)]++;
         return more;
-    }
-
-    static int[] holders(List<Level> levels) {
-        int[] holders = new int[3];
-        levels.forEach(level -> holders[kind(level)]++);
-        return holders;
     }
 }

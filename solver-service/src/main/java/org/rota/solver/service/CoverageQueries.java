@@ -14,13 +14,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.rota.events.CredentialStatus;
 import org.rota.platform.problem.ProblemException;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.coverage.ActivityCoverage;
+import org.rota.solver.coverage.Change;
 import org.rota.solver.coverage.CoverageAssessor;
 import org.rota.solver.coverage.Fix;
+import org.rota.solver.coverage.Risk;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownCredential;
 import org.rota.solver.domain.PlanningWindow;
@@ -54,16 +57,16 @@ public class CoverageQueries {
 
     /** An activity at risk, with the fixes that would each add a clinician for its seats. */
     public record AtRiskActivity(UUID activityId, String department, String title, String procedureCode,
-            Instant start, Instant end, String risk, int seats, int eligible, List<FixEntry> fixes) {
+            Instant start, Instant end, Risk risk, int seats, int eligible, List<FixEntry> fixes) {
     }
 
-    public record FixEntry(UUID credentialId, UUID clinicianId, String procedureCode, String status,
-            LocalDate validUntil, String change) {
+    public record FixEntry(UUID credentialId, UUID clinicianId, String procedureCode, CredentialStatus status,
+            LocalDate validUntil, Change change) {
     }
 
     /** A credential change and the seats at risk it would cover (one per activity where it is a fix). */
-    public record Renewal(UUID credentialId, UUID clinicianId, String procedureCode, String status,
-            LocalDate validUntil, String change, int seatsCovered, List<RenewalActivity> activities) {
+    public record Renewal(UUID credentialId, UUID clinicianId, String procedureCode, CredentialStatus status,
+            LocalDate validUntil, Change change, int seatsCovered, List<RenewalActivity> activities) {
     }
 
     public record RenewalActivity(UUID activityId, String title, Instant start, String department) {
@@ -133,7 +136,7 @@ public class CoverageQueries {
         for (ActivityCoverage coverage : new CoverageAssessor(input.problem(), problems.options()).atRisk()) {
             KnownActivity a = activities.get(coverage.activityId());
             result.add(new AtRiskActivity(a.id, a.department, a.title, a.procedureCode, a.start, a.end,
-                    coverage.risk().name(), coverage.seats(), coverage.eligible(),
+                    coverage.risk(), coverage.seats(), coverage.eligible(),
                     coverage.fixes().stream().map(fix -> entry(input.credentials().get(fix.credential()), fix))
                             .toList()));
         }
@@ -141,8 +144,8 @@ public class CoverageQueries {
     }
 
     private static FixEntry entry(KnownCredential credential, Fix fix) {
-        return new FixEntry(credential.id, credential.clinicianId, credential.procedureCode, credential.status.name(),
-                credential.validUntil, fix.change().name());
+        return new FixEntry(credential.id, credential.clinicianId, credential.procedureCode, credential.status,
+                credential.validUntil, fix.change());
     }
 
     private static <T> Page<T> page(List<T> items, PageRequest page) {

@@ -40,14 +40,14 @@ public class CoverageWatch {
     public void judge(PlanningWindow window) {
         List<AtRiskActivity> atRisk = coverage.atRisk(window);
         Map<UUID, String> now = new HashMap<>();
-        atRisk.forEach(a -> now.put(a.activityId(), a.risk()));
+        atRisk.forEach(a -> now.put(a.activityId(), a.risk().name()));
         Map<UUID, String> before = repository.atRisk(window.id());
         if (now.equals(before)) {
             return;
         }
         List<CoverageChangedEvent.Entry> entered = atRisk.stream()
-                .filter(a -> !a.risk().equals(before.get(a.activityId())))
-                .map(a -> new CoverageChangedEvent.Entry(a.activityId(), a.risk(), a.start(), a.procedureCode(),
+                .filter(a -> !a.risk().name().equals(before.get(a.activityId())))
+                .map(a -> new CoverageChangedEvent.Entry(a.activityId(), a.risk().name(), a.start(), a.procedureCode(),
                         a.seats(), a.eligible()))
                 .toList();
         List<UUID> left = new ArrayList<>(before.keySet().stream().filter(id -> !now.containsKey(id)).toList());
