@@ -14,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.rota.events.CredentialStatus;
 import org.rota.platform.problem.ProblemException;
 import org.rota.platform.web.Page;
 import org.rota.platform.web.PageRequest;
@@ -30,6 +29,7 @@ import org.rota.solver.domain.PlanningWindow;
 import org.rota.solver.repository.ReadModelLock;
 import org.rota.solver.repository.ReadModelRepository;
 import org.rota.solver.service.ProblemBuilder.ReadModelInput;
+import org.rota.solver.solver.CredentialStatus;
 
 /**
  * Coverage at risk from the read model: per department, its scheduled activities of a range judged each on its own
@@ -144,8 +144,8 @@ public class CoverageQueries {
     }
 
     private static FixEntry entry(KnownCredential credential, Fix fix) {
-        return new FixEntry(credential.id, credential.clinicianId, credential.procedureCode, credential.status,
-                credential.validUntil, fix.change());
+        return new FixEntry(credential.id, credential.clinicianId, credential.procedureCode,
+                CredentialStatus.valueOf(credential.status.name()), credential.validUntil, fix.change());
     }
 
     private static <T> Page<T> page(List<T> items, PageRequest page) {
