@@ -52,7 +52,7 @@ class AccessControlDescriptorsTest {
     static final Map<String, List<String>> OUTBOX_TOPICS = Map.of(
             "credential-service", List.of(Topics.CREDENTIALS, Topics.CREDENTIAL_ALERTS),
             "activity-service", List.of(Topics.ACTIVITIES),
-            "solver-service", List.of(Topics.ALLOCATIONS, Topics.SOLVER_WORK));
+            "solver-service", List.of(Topics.ALLOCATIONS, Topics.SOLVER_WORK, Topics.COVERAGE));
 
     /** A service's Kafka access, as its configuration needs it. */
     record KafkaAccess(Set<String> writes, Set<String> reads, Set<String> groups, String transactionalId) {

@@ -21,7 +21,8 @@ public final class Contracts {
             Map.entry(EventTypes.ALLOCATION, "allocation.v1"),
             Map.entry(EventTypes.WINDOW_DIRTY, "window-dirty.v1"),
             Map.entry(EventTypes.CREDENTIAL_EXPIRING, "credential-expiring.v1"),
-            Map.entry(EventTypes.CREDENTIAL_EXPIRED, "credential-expired.v1"));
+            Map.entry(EventTypes.CREDENTIAL_EXPIRED, "credential-expired.v1"),
+            Map.entry(EventTypes.COVERAGE_CHANGED, "coverage-changed.v1"));
 
     /** The classpath resource of the schema for {@code ceType}. */
     public static String schemaFor(String ceType) {

@@ -14,6 +14,7 @@ public final class EventTypes {
     public static final String DAY_PREFERENCE = "rota.preference.v1";
     public static final String ALLOCATION = "rota.allocation.v1";
     public static final String WINDOW_DIRTY = "rota.solver.window-dirty.v1";
+    public static final String COVERAGE_CHANGED = "rota.coverage.changed.v1";
 
     public static final String CLINICIAN_UPSERT = "rota.clinician.upsert.v1";
     public static final String PROCEDURE_UPSERT = "rota.procedure.upsert.v1";

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String SOLVER_WORK = "rota.solver.work.v1";
     /** Credential expiry warnings (key = credential id): notifications, not states, so retained rather than compacted. */
     public static final String CREDENTIAL_ALERTS = "rota.credentials.alerts.v1";
+    /** Coverage at risk per planning window (key = department), see {@link CoverageChangedEvent}. */
+    public static final String COVERAGE = "rota.coverage.v1";
 
     /** Suffix of the dead-letter topic beside each consumed topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -32,7 +34,8 @@ public final class Topics {
             TopicDefinition.retained(deadLetter(ACTIVITIES_INBOUND)),
             TopicDefinition.retained(deadLetter(CREDENTIALS)),
             TopicDefinition.retained(deadLetter(ACTIVITIES)),
-            TopicDefinition.retained(CREDENTIAL_ALERTS));
+            TopicDefinition.retained(CREDENTIAL_ALERTS),
+            TopicDefinition.retained(COVERAGE));
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

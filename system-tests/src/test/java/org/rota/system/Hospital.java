@@ -59,7 +59,13 @@ final class Hospital {
     }
 
     String credential(String clinician, String procedure, String level, String externalId) {
+        return credential(clinician, procedure, level, externalId, null);
+    }
+
+    /** A credential valid from 2026-01-01 until {@code validUntil} (inclusive; null: no end). */
+    String credential(String clinician, String procedure, String level, String externalId, LocalDate validUntil) {
         Map<String, Object> body = new HashMap<>();
+        body.put("validUntil", validUntil);
         body.put("clinicianId", clinician);
         body.put("procedureCode", procedure);
         body.put("level", level);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rota.events.AllocationEvent;
+import org.rota.events.CoverageChangedEvent;
 import org.rota.events.EventTypes;
 import org.rota.events.Topics;
 import org.rota.events.WindowDirty;
@@ -24,6 +25,11 @@ public class SolverEvents {
     public void allocationPublished(AllocationEvent allocation) {
         outbox.append(Topics.ALLOCATIONS, EventTypes.ALLOCATION, EventTypes.key("allocation", allocation.windowId()),
                 allocation.windowId(), allocation);
+    }
+
+    /** Keyed by department, so one department's coverage changes arrive in order. */
+    public void coverageChanged(CoverageChangedEvent change) {
+        outbox.append(Topics.COVERAGE, EventTypes.COVERAGE_CHANGED, change.department(), change.windowId(), change);
     }
 
     /**

@@ -32,7 +32,8 @@ import org.rota.solver.repository.SolveRunRepository;
 @Transactional(TxType.SUPPORTS)
 public class AllocationQueries {
 
-    private static final int MAX_RANGE_DAYS = 190;
+    /** The longest range a listing of allocations (or of coverage) may ask for. */
+    public static final int MAX_RANGE_DAYS = 190;
 
     private final AllocationRepository allocations;
     private final SolveRunRepository solveRuns;

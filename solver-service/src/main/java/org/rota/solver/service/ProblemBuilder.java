@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.rota.solver.config.SolverConfig;
 import org.rota.solver.domain.KnownActivity;
 import org.rota.solver.domain.KnownClinician;
+import org.rota.solver.domain.KnownCredential;
 import org.rota.solver.mapping.CredentialStatusMapper;
 import org.rota.solver.mapping.SeatMapper;
 import org.rota.solver.domain.PlanningWindow;
@@ -85,14 +86,9 @@ public class ProblemBuilder {
 
         Problem problem = new Problem(zone,
                 clinicians.stream().map(ProblemBuilder::clinician).toList(),
-                readModel.credentialsOf(department).stream()
-                        .map(c -> new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()),
-                                c.validFrom, c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek,
-                                CredentialStatusMapper.stepsToSolver(c.statusHistory)))
-                        .toList(),
+                readModel.credentialsOf(department).stream().map(ProblemBuilder::credential).toList(),
                 activities.stream().map(ProblemBuilder::activity).toList(),
-                readModel.absencesOf(department, from, to).stream()
-                        .map(a -> new Absence(a.clinicianId.toString(), a.from, a.until)).toList(),
+                absences(department, from, to),
                 readModel.preferencesOf(department, window.weekStart(), window.weekStart().plusWeeks(1)).stream()
                         .map(p -> new DayPreference(p.clinicianId.toString(), p.day, PreferenceKind.valueOf(p.kind)))
                         .toList(),
@@ -101,6 +97,32 @@ public class ProblemBuilder {
                 fixedWork(window, options),
                 options);
         return new WindowProblem(window, problem, activities);
+    }
+
+    /**
+     * What a department's activities of [from, to) are judged on by themselves (coverage at risk): its clinicians,
+     * their credentials and absences, mapped as for a solve, without preferences, pins, previous allocation or fixed
+     * work. {@code credentials} lists the read-model credentials in the order of the problem's. The caller takes the
+     * read-model lock if it needs one snapshot across a rebuild.
+     */
+    public record ReadModelInput(Problem problem, List<KnownActivity> activities, List<KnownCredential> credentials) {
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public ReadModelInput readModelInput(String department, Instant from, Instant to) {
+        List<KnownActivity> activities = readModel.scheduledActivities(department, from, to);
+        List<KnownCredential> credentials = readModel.credentialsOf(department);
+        Problem problem = new Problem(config.zone(),
+                readModel.cliniciansOf(department).stream().map(ProblemBuilder::clinician).toList(),
+                credentials.stream().map(ProblemBuilder::credential).toList(),
+                activities.stream().map(ProblemBuilder::activity).toList(),
+                absences(department, from, to), List.of(), List.of(), List.of(), List.of(), options());
+        return new ReadModelInput(problem, activities, credentials);
+    }
+
+    private List<Absence> absences(String department, Instant from, Instant to) {
+        return readModel.absencesOf(department, from, to).stream()
+                .map(a -> new Absence(a.clinicianId.toString(), a.from, a.until)).toList();
     }
 
     /**
@@ -133,6 +155,12 @@ public class ProblemBuilder {
 
     private static Clinician clinician(KnownClinician c) {
         return new Clinician(c.id.toString(), c.fte.doubleValue(), c.maxMinutesPerWeek, c.active, null);
+    }
+
+    private static Credential credential(KnownCredential c) {
+        return new Credential(c.clinicianId.toString(), c.procedureCode, Level.valueOf(c.level.name()), c.validFrom,
+                c.validUntil, CredentialStatus.valueOf(c.status.name()), c.maxPerWeek,
+                CredentialStatusMapper.stepsToSolver(c.statusHistory));
     }
 
     private static Activity activity(KnownActivity a) {

@@ -80,13 +80,14 @@ public class WindowSolver {
     private final InputPosition positions;
     private final WindowBudget budget;
     private final FreezePolicy freeze;
+    private final CoverageWatch coverageWatch;
     private final Timer solveTimer;
     private final MeterRegistry metrics;
     private final DistributionSummary unfilledSeats;
 
     WindowSolver(ProblemBuilder problems, AllocationRepository allocations, SolveRunRepository solveRuns,
             PinRepository pins, WorkElsewhere workElsewhere, ReadModelRepository readModel, InputPosition positions,
-            WindowBudget budget, CoreSolver solver, FreezePolicy freeze,
+            WindowBudget budget, CoreSolver solver, FreezePolicy freeze, CoverageWatch coverageWatch,
             SolverEvents events, SolverConfig config, MeterRegistry metrics) {
         this.problems = problems;
         this.allocations = allocations;
@@ -97,6 +98,7 @@ public class WindowSolver {
         this.positions = positions;
         this.budget = budget;
         this.freeze = freeze;
+        this.coverageWatch = coverageWatch;
         this.events = events;
         this.zone = config.zone();
         this.resolveTimeLimitSeconds = config.resolveTimeLimitSeconds();
@@ -235,6 +237,8 @@ public class WindowSolver {
             events.windowDirty(window, "would break a rule at commit: " + brokenRule.get());
             return finished(run);
         }
+
+        coverageWatch.judge(window);
 
         Set<Change> after = new HashSet<>();
         Map<UUID, Instant> starts = new HashMap<>();

@@ -53,6 +53,8 @@ class AccessControlTests extends AccessControlMatrix {
                 read("/solves", 200),
                 read("/solves/" + MISSING, 404),
                 read("/pins", 200),
+                read("/coverage/at-risk?" + WEEK, 200),
+                read("/coverage/renewals?" + WEEK, 200),
                 // an activity the read model does not know: authorised, run, and refused
                 write("POST", "/pins", () -> """
                         {"activityId":"%s","clinicianId":"%s"}""".formatted(MISSING, MISSING), 422, SCHEDULER, ADMIN),

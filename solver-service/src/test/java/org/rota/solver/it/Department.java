@@ -96,6 +96,16 @@ final class Department {
                  "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, procedure, level, status, version));
     }
 
+    /** A credential valid until {@code validUntil} (inclusive; null: no end), as credential-service announces it. */
+    void credentialUntil(String id, String clinicianId, String procedure, String level, LocalDate validUntil,
+            long version) {
+        publish(Topics.CREDENTIALS, EventTypes.CREDENTIAL, "credential/" + id, """
+                {"id":"%s","externalId":null,"clinicianId":"%s","procedureCode":"%s","level":"%s",
+                 "validFrom":"2026-01-01","validUntil":%s,"status":"ACTIVE","maxPerWeek":null,"version":%d,
+                 "updatedAt":"2026-11-26T00:00:00Z"}""".formatted(id, clinicianId, procedure, level,
+                validUntil == null ? "null" : "\"" + validUntil + "\"", version));
+    }
+
     /** The credential's next version: suspended from {@code effectiveFrom}, as credential-service announces it. */
     void suspended(String id, String clinicianId, String procedure, String level, long version, Instant effectiveFrom) {
         publish(Topics.CREDENTIALS, EventTypes.CREDENTIAL, "credential/" + id, """

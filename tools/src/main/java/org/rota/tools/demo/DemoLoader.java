@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Loads the demo hospital through the services' REST APIs (once: a second run finds it there), waits until the solver
- * has published an allocation for every demo week, and prints a summary per week.
+ * has published an allocation for every demo week, and prints a summary per week, then the renewals that would
+ * cover most seats at risk.
  *
  * <p>Usage: {@code DemoLoader [seed]}; service URLs from ROTA_CREDENTIALS_URL, ROTA_ACTIVITIES_URL, ROTA_SOLVER_URL;
  * signed in as the demo users credentialing and scheduler ({@link RotaClient#local()}).
@@ -30,6 +31,7 @@ public final class DemoLoader {
         int windows = DemoDepartment.WEEKS * DemoDepartment.DEPARTMENTS.size();
         AllocationSummary.awaitAndPrint(rota, firstMonday, DemoDepartment.WEEKS, DemoDepartment.DEPARTMENTS,
                 Duration.ofSeconds(15L * windows));
+        RenewalSummary.print(rota, firstMonday, DemoDepartment.WEEKS, 3);
     }
 
     /**
