@@ -18,8 +18,9 @@ import org.rota.tools.client.RotaClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A one-week department of the size design.md's latency target names (500 activities), created through the
- * services' REST APIs: procedures, clinicians and credentials in credential-service, activities by bulk import.
+ * A department of the size a benchmark names (design.md's latency target: one week, 500 activities), created through
+ * the services' REST APIs: procedures, clinicians and credentials in credential-service, activities by bulk import
+ * (at most 5,000 per request), on the weekdays of the weeks asked for.
  */
 final class BenchDepartment {
 
@@ -35,6 +36,14 @@ final class BenchDepartment {
     }
 
     void create(RotaClient rota, int clinicianCount, int activityCount, long seed) {
+        create(rota, clinicianCount, activityCount, 1, 0, seed);
+    }
+
+    /**
+     * @param weeks how many weeks from {@link #monday} the activities are spread over
+     * @param lapsingEvery every this many credentials lapse at the end of the first half of those weeks (0: none)
+     */
+    void create(RotaClient rota, int clinicianCount, int activityCount, int weeks, int lapsingEvery, long seed) {
         Random random = new Random(seed);
         List<String> procedures = new ArrayList<>();
         for (int p = 0; p < 10; p++) {
@@ -62,6 +71,9 @@ final class BenchDepartment {
                     credential.put("procedureCode", procedure);
                     credential.put("level", random.nextInt(3) == 0 ? "EXPERT" : "QUALIFIED");
                     credential.put("validFrom", "2026-01-01");
+                    if (lapsingEvery > 0 && credentials.size() % lapsingEvery == lapsingEvery - 1) {
+                        credential.put("validUntil", monday.plusDays(7L * weeks / 2 - 1).toString());
+                    }
                     JsonNode granted = rota.post(rota.credentials + "/credentials", credential)
                             .require("Granting a credential");
                     credentials.put(granted.path("id").asText(), new String[] {id, procedure});
@@ -70,7 +82,7 @@ final class BenchDepartment {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (int a = 0; a < activityCount; a++) {
-            int day = a % 5;
+            int day = 7 * (a % (5 * weeks) / 5) + a % 5;
             int hour = 7 + random.nextInt(10);
             Instant start = monday.plusDays(day).atTime(hour, 0).atZone(ZONE).toInstant();
             Map<String, Object> item = new LinkedHashMap<>();
