@@ -2,18 +2,16 @@ package org.rota.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.rota.infra.DemoRealm;
 import org.rota.infra.LocalKeycloak;
+import org.rota.tools.client.OidcToken;
 import org.rota.tools.client.RotaClient;
 
 /**
@@ -55,28 +53,12 @@ final class KeycloakAdmin {
     }
 
     /** A demo user's access token from the given client of the demo realm. */
-    String userToken(String clientId, String user) throws IOException, InterruptedException {
-        return token(keycloak.tokenEndpoint(), Map.of("grant_type", "password", "client_id", clientId,
-                "username", user, "password", DemoRealm.password(user)));
+    String userToken(String clientId, String user) {
+        return OidcToken.password(keycloak.issuer(), clientId, user, DemoRealm.password(user)).get();
     }
 
-    private String adminToken() throws IOException, InterruptedException {
-        return token(base + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", LocalKeycloak.ADMIN_USER,
-                "password", keycloak.adminPassword()));
-    }
-
-    private String token(String endpoint, Map<String, String> form) throws IOException, InterruptedException {
-        String body = form.entrySet().stream()
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("No token from " + endpoint + ": " + response.statusCode() + " "
-                    + response.body());
-        }
-        return RotaClient.JSON.readTree(response.body()).path("access_token").asText();
+    private String adminToken() {
+        return OidcToken.password(base + "/realms/master", "admin-cli", LocalKeycloak.ADMIN_USER,
+                keycloak.adminPassword()).get();
     }
 }
